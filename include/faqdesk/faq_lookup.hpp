@@ -1,0 +1,25 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include <faqdesk/faq.hpp>
+
+namespace faqdesk {
+
+// Where the FAQ came from, in the documented lookup order.
+struct FaqLocation {
+  enum class Kind { option, environment, working_dir, installed, embedded } kind;
+  std::string path; // empty for the embedded copy
+};
+
+// Pick the FAQ: `option` (--faq), else `env` ($FAQDESK_FAQ), else ./faq.yaml,
+// else the installed copy, else the embedded one.
+FaqLocation locate_faq(const std::optional<std::string>& option, const char* env);
+
+// Load the FAQ at `where` (path "-" reads standard input).
+Faq load_faq(const FaqLocation& where);
+
+// Path of the installed faq.yaml, fixed at build time.
+std::string installed_faq_path();
+
+} // namespace faqdesk

@@ -1,0 +1,20 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include <faqdesk/faq.hpp>
+#include <faqdesk/screening.hpp>
+#include <faqdesk/search_index.hpp>
+
+namespace faqdesk {
+
+nlohmann::ordered_json entry_json(const Entry& e);
+// {"query": ..., "matches": [{"id","question","answer","confidence"}...]} (+ "explain").
+nlohmann::ordered_json result_json(const Faq& faq, std::string_view query, const SearchResult& r, bool explain);
+nlohmann::ordered_json assessment_json(const Faq& faq, const Assessment& a);
+// Serialise `j` on one line; invalid UTF-8 from the input becomes U+FFFD.
+std::string dump_line(const nlohmann::ordered_json& j);
+
+} // namespace faqdesk

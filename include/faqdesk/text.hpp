@@ -1,0 +1,34 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faqdesk {
+
+// Return `s` with invalid UTF-8 sequences replaced by U+FFFD.
+std::string valid_utf8(std::string_view s);
+
+// Return `s` safe for a terminal: control characters (C0, DEL, C1) shown as
+// escapes like "\x1b" or "\u0085"; tab and newline kept when `keep_newlines`.
+std::string printable(std::string_view s, bool keep_newlines = false);
+
+// Number of terminal columns `s` takes (one per code point; good enough for
+// the Latin text faq.yaml holds).
+std::size_t display_width(std::string_view s);
+
+// Wrap `s` to lines of at most `width` columns, prefixing each with `indent`.
+// Paragraph breaks (blank lines) in `s` are kept.
+std::string wrap(std::string_view s, std::size_t width, std::string_view indent = "");
+
+// Damerau–Levenshtein distance (optimal string alignment) between `a` and
+// `b`, stopping early once it exceeds `limit` (then returns limit + 1).
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+// Return up to `most` of `candidates` close to `word`, nearest first.
+std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t most = 3);
+
+std::string to_lower_ascii(std::string_view s);
+std::string_view trim(std::string_view s);
+
+} // namespace faqdesk

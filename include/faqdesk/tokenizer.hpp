@@ -1,0 +1,35 @@
+#pragma once
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sb_stemmer;
+
+namespace faqdesk {
+
+// Split `text` into lowercase word tokens. Apostrophes are dropped ("don't" ->
+// "dont", "knee's" -> "knee"), hyphens and other punctuation split words
+// ("x-ray" -> "x", "ray"), and money is normalised ("$7,000" and "7k" -> "7000").
+std::vector<std::string> tokenize(std::string_view text);
+
+// True for words that carry no meaning for matching: function words and the
+// fillers callers use ("um", "please", "wondering").
+bool is_stopword(std::string_view word);
+std::span<const char* const> stopword_list();
+
+// English Snowball stemmer (libstemmer). Not thread-safe: one per index.
+class Stemmer {
+public:
+  Stemmer();
+  ~Stemmer();
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
+  std::string stem(std::string_view word) const;
+
+private:
+  sb_stemmer* stemmer_;
+};
+
+} // namespace faqdesk

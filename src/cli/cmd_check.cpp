@@ -1,0 +1,28 @@
+#include <fmt/format.h>
+
+#include <faqdesk/faq_loader.hpp>
+#include <faqdesk/faq_lookup.hpp>
+#include <faqdesk/text.hpp>
+
+#include "common.hpp"
+
+namespace faqdesk::cli {
+
+void set_check_command(CLI::App& app, Context& ctx, Action& run) {
+  auto* cmd = app.add_subcommand("check", "Validate a FAQ file and report every problem with its line and column");
+  cmd->footer("Example: faqdesk check faq.yaml");
+  auto file = std::make_shared<std::string>();
+  cmd->add_option("FILE", *file, "FAQ file to check ('-' for stdin; default: the FAQ faqdesk would use)");
+  cmd->callback([&ctx, &run, file] {
+    run = [&ctx, file] {
+      Faq faq = file->empty() ? Faq(ctx.faq()) : load_faq(locate_faq(*file, nullptr));
+      std::string name = faq.source;
+      std::string summary = fmt::format("{}: {} entries", printable(name), faq.entries.size());
+      if (!faq.screening.empty()) summary += fmt::format(", {} screening questions", faq.screening.size());
+      out(summary + ", no problems\n");
+      return 0;
+    };
+  });
+}
+
+} // namespace faqdesk::cli

@@ -1,0 +1,86 @@
+#include "common.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <cstdlib>
+#include <cstring>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <faqdesk/error.hpp>
+#include <faqdesk/faq_lookup.hpp>
+#include <faqdesk/text.hpp>
+
+namespace faqdesk::cli {
+
+const Faq& Context::faq() {
+  if (!faq_) faq_ = load_faq(locate_faq(faq_option, std::getenv("FAQDESK_FAQ")));
+  return *faq_;
+}
+
+const SearchIndex& Context::index() {
+  if (!index_) index_.emplace(faq());
+  return *index_;
+}
+
+bool is_terminal(std::FILE* stream) { return isatty(fileno(stream)) == 1; }
+
+TextStyle Context::style(std::FILE* stream) const {
+  TextStyle st;
+  const bool tty = is_terminal(stream);
+  if (colour == Colour::always) st.colour = true;
+  else if (colour == Colour::auto_) {
+    const char* no_colour = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    st.colour = tty && (no_colour == nullptr || *no_colour == '\0') && !(term != nullptr && std::string_view(term) == "dumb");
+  }
+  std::size_t width = 80;
+  winsize ws{};
+  if (tty && ioctl(fileno(stream), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) width = ws.ws_col;
+  else if (const char* cols = std::getenv("COLUMNS"); cols != nullptr && std::atoi(cols) > 0)
+    width = static_cast<std::size_t>(std::atoi(cols));
+  st.width = std::clamp<std::size_t>(width, 40, 100) - 1;
+  return st;
+}
+
+void out(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+void print_error(std::string_view message) {
+  std::string line = fmt::format("faqdesk: error: {}\n", printable(message));
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+LineReader::LineReader(const std::string& path) : file_(stdin), owned_(false), name_(path == "-" ? "(stdin)" : path) {
+  if (path == "-") return;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw Error(fmt::format("{}: is a directory", path));
+  file_ = std::fopen(path.c_str(), "rb");
+  if (file_ == nullptr) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  owned_ = true;
+}
+
+LineReader::~LineReader() {
+  if (owned_) std::fclose(file_);
+}
+
+bool LineReader::next(std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  int c;
+  bool any = false;
+  while ((c = getc_unlocked(file_)) != EOF) {
+    any = true;
+    if (c == '\n') break;
+    if (line.size() < cap) line += static_cast<char>(c);
+    else too_long = true;
+  }
+  if (c == EOF && std::ferror(file_)) failed_ = true;
+  if (!line.empty() && line.back() == '\r' && !too_long) line.pop_back();
+  return any;
+}
+
+} // namespace faqdesk::cli

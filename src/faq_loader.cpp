@@ -1,0 +1,409 @@
+// Convert faq.yaml (or JSON of the same shape) into a Faq, once, reporting
+// every problem with its line and column. yaml-cpp types stay in this file.
+#include <faqdesk/faq_loader.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <faqdesk/error.hpp>
+#include <faqdesk/text.hpp>
+
+namespace faqdesk {
+namespace {
+
+using Keys = std::initializer_list<std::string_view>;
+
+SourcePos pos_of(const YAML::Node& n) {
+  const YAML::Mark m = n.Mark();
+  if (m.is_null()) return {};
+  return {m.line + 1, m.column + 1};
+}
+
+// Collects diagnostics while walking the document.
+class Reader {
+public:
+  Reader(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
+
+  void error(SourcePos p, std::string message) {
+    if (out_.size() < max_diagnostics) out_.push_back({file_, p.line, p.column, printable(message)});
+  }
+  void error(const YAML::Node& at, std::string message) { error(pos_of(at), std::move(message)); }
+
+  // Check that `n` is a mapping whose keys are all in `known` and unique.
+  bool check_map(const YAML::Node& n, std::string_view what, Keys known) {
+    if (!n.IsMap()) {
+      error(n, fmt::format("{} must be a mapping of keys to values", what));
+      return false;
+    }
+    std::map<std::string, SourcePos> seen;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error(it->first, fmt::format("{} has a key that is not a plain word", what));
+        continue;
+      }
+      const auto key = it->first.Scalar();
+      if (auto [prev, inserted] = seen.emplace(key, pos_of(it->first)); !inserted) {
+        error(it->first, fmt::format("duplicate key '{}' in {} (first at line {})", key, what, prev->second.line));
+        continue;
+      }
+      if (known.size() > 0 && std::find(known.begin(), known.end(), key) == known.end()) {
+        std::vector<std::string> names(known.begin(), known.end());
+        auto near = nearest(key, names, 1);
+        error(it->first, near.empty()
+                             ? fmt::format("unknown key '{}' in {}", key, what)
+                             : fmt::format("unknown key '{}' in {} (did you mean '{}'?)", key, what, near[0]));
+      }
+    }
+    return true;
+  }
+
+  // Return the text of `map[key]`; report it when required and missing or empty.
+  std::string text(const YAML::Node& map, const char* key, std::string_view what, bool required) {
+    const YAML::Node v = map[key];
+    if (!v.IsDefined() || v.IsNull()) {
+      if (required) error(map, fmt::format("{} has no {}", what, key));
+      return {};
+    }
+    if (!v.IsScalar()) {
+      error(v, fmt::format("'{}' in {} must be text, not a {}", key, what, v.IsMap() ? "mapping" : "list"));
+      return {};
+    }
+    std::string s(trim(v.Scalar()));
+    if (s.empty() && required) error(v, fmt::format("{} has an empty {}", what, key));
+    return s;
+  }
+
+  // Return `map[key]` as a list of texts; a lone scalar is an error (yaml-cpp
+  // would silently iterate it as an empty list).
+  std::vector<std::string> text_list(const YAML::Node& map, const char* key, std::string_view what) {
+    std::vector<std::string> out;
+    const YAML::Node v = map[key];
+    if (!v.IsDefined() || v.IsNull()) return out;
+    if (!v.IsSequence()) {
+      error(v, fmt::format("'{}' in {} must be a list (write [{}] or one '- item' per line)", key, what,
+                           v.IsScalar() ? v.Scalar() : "..."));
+      return out;
+    }
+    for (const auto& item : v) {
+      if (!item.IsScalar()) {
+        error(item, fmt::format("each item of '{}' in {} must be text", key, what));
+        continue;
+      }
+      std::string s(trim(item.Scalar()));
+      if (s.empty()) {
+        error(item, fmt::format("'{}' in {} has an empty item", key, what));
+        continue;
+      }
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  std::optional<double> number(const YAML::Node& map, const char* key, std::string_view what) {
+    const YAML::Node v = map[key];
+    if (!v.IsDefined() || v.IsNull()) return std::nullopt;
+    double d = 0;
+    if (!v.IsScalar() || !YAML::convert<double>::decode(v, d)) {
+      error(v, fmt::format("'{}' in {} must be a number", key, what));
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  std::optional<bool> boolean(const YAML::Node& map, const char* key, std::string_view what) {
+    const YAML::Node v = map[key];
+    if (!v.IsDefined() || v.IsNull()) return std::nullopt;
+    bool b = false;
+    if (!v.IsScalar() || !YAML::convert<bool>::decode(v, b)) {
+      error(v, fmt::format("'{}' in {} must be true or false", key, what));
+      return std::nullopt;
+    }
+    return b;
+  }
+
+  // Return `map[key]` when it is a list; report it when it is something else.
+  std::optional<YAML::Node> list(const YAML::Node& map, const char* key, std::string_view what, bool required) {
+    const YAML::Node v = map[key];
+    if (!v.IsDefined() || v.IsNull()) {
+      if (required) error(map, fmt::format("{} has no '{}' list", what, key));
+      return std::nullopt;
+    }
+    if (!v.IsSequence()) {
+      error(v, fmt::format("'{}' in {} must be a list", key, what));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+private:
+  std::string file_;
+  std::vector<Diagnostic>& out_;
+};
+
+bool is_slug(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+Entry read_entry(Reader& r, const YAML::Node& n, std::size_t index) {
+  Entry e;
+  e.pos = pos_of(n);
+  const std::string where = fmt::format("entry {}", index + 1);
+  if (!r.check_map(n, where, {"id", "question", "answer", "short", "alternates", "keywords", "related"}))
+    return e;
+  e.id = r.text(n, "id", where, true);
+  const std::string what = e.id.empty() ? where : fmt::format("entry \"{}\"", e.id);
+  if (!e.id.empty() && !is_slug(e.id))
+    r.error(n["id"], fmt::format("id \"{}\" must use only lowercase letters, digits and hyphens", e.id));
+  e.question = r.text(n, "question", what, true);
+  e.answer = r.text(n, "answer", what, true);
+  e.short_answer = r.text(n, "short", what, false);
+  e.alternates = r.text_list(n, "alternates", what);
+  e.keywords = r.text_list(n, "keywords", what);
+  e.related = r.text_list(n, "related", what);
+  return e;
+}
+
+Note read_note(Reader& r, const YAML::Node& n, std::string_view what) {
+  Note note;
+  if (!r.check_map(n, what, {"severity", "text"})) return note;
+  std::string sev = r.text(n, "severity", what, false);
+  if (sev == "flag") note.severity = Severity::flag;
+  else if (sev.empty() || sev == "info") note.severity = Severity::info;
+  else r.error(n["severity"], fmt::format("severity '{}' in {} must be 'info' or 'flag'", sev, what));
+  note.text = r.text(n, "text", what, true);
+  return note;
+}
+
+ScreeningQuestion read_question(Reader& r, const YAML::Node& n, std::size_t index) {
+  ScreeningQuestion q;
+  q.pos = pos_of(n);
+  std::string where = fmt::format("screening question {}", index + 1);
+  if (!r.check_map(n, where, {"id", "ask", "related", "answers"})) return q;
+  q.id = r.text(n, "id", where, true);
+  if (!q.id.empty()) where = fmt::format("screening question \"{}\"", q.id);
+  q.text = r.text(n, "ask", where, true);
+  q.related = r.text(n, "related", where, false);
+  if (auto answers = r.list(n, "answers", where, true)) {
+    for (const auto& a : *answers) {
+      ScreeningAnswer ans;
+      ans.pos = pos_of(a);
+      std::string what = fmt::format("an answer of {}", where);
+      if (!r.check_map(a, what, {"value", "aliases", "notes", "costs"})) continue;
+      ans.value = to_lower_ascii(r.text(a, "value", what, true));
+      if (!ans.value.empty()) what = fmt::format("answer '{}' of {}", ans.value, where);
+      for (auto& alias : r.text_list(a, "aliases", what)) ans.aliases.push_back(to_lower_ascii(alias));
+      if (auto notes = r.list(a, "notes", what, false))
+        for (const auto& nn : *notes) ans.notes.push_back(read_note(r, nn, "a note of " + what));
+      ans.costs = r.text_list(a, "costs", what);
+      q.answers.push_back(std::move(ans));
+    }
+  }
+  return q;
+}
+
+CostItem read_cost(Reader& r, const YAML::Node& n, std::size_t index) {
+  CostItem c;
+  c.pos = pos_of(n);
+  std::string where = fmt::format("cost item {}", index + 1);
+  if (!r.check_map(n, where, {"id", "label", "amount", "max", "priced", "always", "note"})) return c;
+  c.id = r.text(n, "id", where, true);
+  if (!c.id.empty()) where = fmt::format("cost item \"{}\"", c.id);
+  c.label = r.text(n, "label", where, true);
+  c.amount = r.number(n, "amount", where);
+  c.max = r.number(n, "max", where);
+  c.priced = r.boolean(n, "priced", where).value_or(true);
+  c.always = r.boolean(n, "always", where).value_or(false);
+  c.note = r.text(n, "note", where, false);
+  if (c.priced && !c.amount && !c.max)
+    r.error(n, fmt::format("{} needs an 'amount' or a 'max', or 'priced: false'", where));
+  if (!c.priced && (c.amount || c.max))
+    r.error(n, fmt::format("{} has 'priced: false' and a price; keep one", where));
+  if (c.amount && c.max) r.error(n, fmt::format("{} has both 'amount' and 'max'; keep one", where));
+  for (auto v : {c.amount, c.max})
+    if (v && *v < 0) r.error(n, fmt::format("{} has a negative price", where));
+  return c;
+}
+
+void read_document(Reader& r, const YAML::Node& root, Faq& faq) {
+  if (!r.check_map(root, "the FAQ",
+                   {"clinic", "disclaimer", "entries", "synonyms", "screening", "costs", "settings"}))
+    return;
+  if (const YAML::Node c = root["clinic"]; c.IsDefined() && r.check_map(c, "clinic", {"name", "phone"})) {
+    faq.clinic.name = r.text(c, "name", "clinic", true);
+    faq.clinic.phone = r.text(c, "phone", "clinic", false);
+  }
+  faq.disclaimer = r.text(root, "disclaimer", "the FAQ", false);
+  if (auto entries = r.list(root, "entries", "the FAQ", true)) {
+    std::size_t i = 0;
+    for (const auto& e : *entries) faq.entries.push_back(read_entry(r, e, i++));
+    if (faq.entries.empty()) r.error(*entries, "the FAQ has no entries");
+  }
+  if (const YAML::Node s = root["synonyms"]; s.IsDefined() && !s.IsNull() && r.check_map(s, "synonyms", {})) {
+    for (auto it = s.begin(); it != s.end(); ++it) {
+      if (!it->first.IsScalar()) continue;
+      SynonymGroup g{std::string(trim(it->first.Scalar())), {}};
+      g.words = r.text_list(s, g.canonical.c_str(), fmt::format("synonyms of '{}'", g.canonical));
+      faq.synonyms.push_back(std::move(g));
+    }
+  }
+  if (auto qs = r.list(root, "screening", "the FAQ", false)) {
+    std::size_t i = 0;
+    for (const auto& q : *qs) faq.screening.push_back(read_question(r, q, i++));
+  }
+  if (auto cs = r.list(root, "costs", "the FAQ", false)) {
+    std::size_t i = 0;
+    for (const auto& c : *cs) faq.costs.push_back(read_cost(r, c, i++));
+  }
+  if (const YAML::Node s = root["settings"];
+      s.IsDefined() && !s.IsNull() && r.check_map(s, "settings", {"min_confidence", "unanswered_log"})) {
+    faq.settings.min_confidence = r.number(s, "min_confidence", "settings");
+    if (auto m = faq.settings.min_confidence; m && (*m < 0 || *m > 1))
+      r.error(s["min_confidence"], "min_confidence in settings must be between 0 and 1");
+    faq.settings.unanswered_log = r.text(s, "unanswered_log", "settings", false);
+  }
+}
+
+template <class T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& i : items) out.push_back(i.id);
+  return out;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& names) {
+  auto near = nearest(word, names, 1);
+  return near.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", near[0]);
+}
+
+// Check what spans the document: unique ids, references that resolve.
+void cross_check(Reader& r, const Faq& faq) {
+  const auto entry_ids = ids_of(faq.entries);
+  const auto cost_ids = ids_of(faq.costs);
+  std::map<std::string, SourcePos> seen;
+  for (const auto& e : faq.entries) {
+    if (e.id.empty()) continue;
+    if (auto [prev, inserted] = seen.emplace(e.id, e.pos); !inserted)
+      r.error(e.pos, fmt::format("duplicate id \"{}\" (first at line {})", e.id, prev->second.line));
+  }
+  for (const auto& e : faq.entries)
+    for (const auto& rel : e.related)
+      if (!faq.find_entry(rel))
+        r.error(e.pos, fmt::format("entry \"{}\" relates to unknown id \"{}\"{}", e.id, rel, did_you_mean(rel, entry_ids)));
+  seen.clear();
+  for (const auto& c : faq.costs) {
+    if (c.id.empty()) continue;
+    if (auto [prev, inserted] = seen.emplace(c.id, c.pos); !inserted)
+      r.error(c.pos, fmt::format("duplicate cost id \"{}\" (first at line {})", c.id, prev->second.line));
+  }
+  seen.clear();
+  for (const auto& q : faq.screening) {
+    if (q.id.empty()) continue;
+    if (auto [prev, inserted] = seen.emplace(q.id, q.pos); !inserted)
+      r.error(q.pos, fmt::format("duplicate screening id \"{}\" (first at line {})", q.id, prev->second.line));
+    if (!q.related.empty() && !faq.find_entry(q.related))
+      r.error(q.pos, fmt::format("screening question \"{}\" relates to unknown entry \"{}\"{}", q.id, q.related,
+                                 did_you_mean(q.related, entry_ids)));
+    std::map<std::string, std::string> words; // answer word or alias -> answer value
+    for (const auto& a : q.answers) {
+      if (a.notes.empty() && a.costs.empty())
+        r.error(a.pos, fmt::format("answer '{}' of screening question \"{}\" has no effect: give it a note or a cost",
+                                   a.value, q.id));
+      for (const auto& c : a.costs)
+        if (!faq.find_cost(c))
+          r.error(a.pos, fmt::format("answer '{}' of screening question \"{}\" adds undefined cost \"{}\"{}", a.value,
+                                     q.id, c, did_you_mean(c, cost_ids)));
+      std::vector<std::string> all{a.value};
+      all.insert(all.end(), a.aliases.begin(), a.aliases.end());
+      for (const auto& w : all) {
+        if (w.empty()) continue;
+        if (w == "?")
+          r.error(a.pos, fmt::format("answer '{}' of screening question \"{}\" uses '?', which is reserved for "
+                                     "showing the related entry",
+                                     a.value, q.id));
+        if (auto [prev, inserted] = words.emplace(w, a.value); !inserted)
+          r.error(a.pos, fmt::format("screening question \"{}\" uses '{}' for both '{}' and '{}'", q.id, w,
+                                     prev->second, a.value));
+      }
+    }
+  }
+  std::map<std::string, std::string> synonym_of;
+  for (const auto& g : faq.synonyms)
+    for (const auto& w : g.words) {
+      auto key = to_lower_ascii(w);
+      if (auto [prev, inserted] = synonym_of.emplace(key, g.canonical); !inserted && prev->second != g.canonical)
+        r.error(SourcePos{}, fmt::format("synonym '{}' is listed under both '{}' and '{}'", w, prev->second, g.canonical));
+    }
+}
+
+} // namespace
+
+Faq load_faq_text(std::string_view text, const std::string& name) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::vector<Diagnostic> diags;
+  Reader r(name, diags);
+  Faq faq;
+  faq.source = name;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    diags.push_back({name, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+                     printable(e.msg)});
+    throw Error(std::move(diags));
+  }
+  if (!root.IsDefined() || root.IsNull()) throw Error({{name, 0, 0, "the file is empty: it needs at least 'entries'"}});
+  read_document(r, root, faq);
+  if (diags.empty()) cross_check(r, faq);
+  if (!diags.empty()) throw Error(std::move(diags));
+  return faq;
+}
+
+Faq load_faq_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw Error(fmt::format("{}: is a directory, not a FAQ file", printable(path.string())));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(fmt::format("{}: cannot open: {}", printable(path.string()), std::strerror(errno)));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(fmt::format("{}: cannot read", printable(path.string())));
+  return load_faq_text(ss.str(), path.string());
+}
+
+} // namespace faqdesk
+
+namespace faqdesk {
+
+std::map<std::string, std::string> load_answers_text(std::string_view text, const std::string& name) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    throw Error({{name, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, printable(e.msg)}});
+  }
+  std::vector<Diagnostic> diags;
+  Reader r(name, diags);
+  std::map<std::string, std::string> out;
+  if (r.check_map(root, "the answers", {}))
+    for (auto it = root.begin(); it != root.end(); ++it) {
+      if (!it->first.IsScalar()) continue;
+      if (!it->second.IsScalar()) {
+        r.error(it->second, fmt::format("the answer to '{}' must be a single word", it->first.Scalar()));
+        continue;
+      }
+      out[it->first.Scalar()] = it->second.Scalar();
+    }
+  if (!diags.empty()) throw Error(std::move(diags));
+  return out;
+}
+
+} // namespace faqdesk

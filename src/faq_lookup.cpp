@@ -1,0 +1,33 @@
+#include <faqdesk/faq_lookup.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include <faqdesk/faq_loader.hpp>
+#include <faqdesk/version.hpp>
+
+namespace faqdesk {
+
+std::string installed_faq_path() { return FAQDESK_INSTALLED_FAQ; }
+
+FaqLocation locate_faq(const std::optional<std::string>& option, const char* env) {
+  using Kind = FaqLocation::Kind;
+  if (option) return {Kind::option, *option};
+  if (env != nullptr && *env != '\0') return {Kind::environment, env};
+  std::error_code ec;
+  if (std::filesystem::exists("faq.yaml", ec)) return {Kind::working_dir, "faq.yaml"};
+  if (std::filesystem::exists(installed_faq_path(), ec)) return {Kind::installed, installed_faq_path()};
+  return {Kind::embedded, ""};
+}
+
+Faq load_faq(const FaqLocation& where) {
+  if (where.kind == FaqLocation::Kind::embedded) return load_faq_text(embedded_faq(), "(built-in faq.yaml)");
+  if (where.path == "-") {
+    std::string text(std::istreambuf_iterator<char>(std::cin), {});
+    return load_faq_text(text, "(stdin)");
+  }
+  return load_faq_file(where.path);
+}
+
+} // namespace faqdesk

@@ -1,0 +1,477 @@
+// Lexical matching tuned for how callers talk: stems, the FAQ's synonyms,
+// spelling correction against the FAQ's own words, and a confidence whose
+// abstention point is derived from the FAQ's content (leave-one-out), so a
+// new FAQ needs no hand-tuned threshold.
+#include <faqdesk/search_index.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <numeric>
+#include <unordered_map>
+
+#include <faqdesk/text.hpp>
+#include <faqdesk/tokenizer.hpp>
+
+namespace faqdesk {
+
+std::string_view to_string(MatchHow how) {
+  switch (how) {
+  case MatchHow::exact: return "exact";
+  case MatchHow::stem: return "stem";
+  case MatchHow::synonym: return "synonym";
+  case MatchHow::spelling: return "spelling";
+  case MatchHow::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+namespace {
+
+using TermId = std::uint32_t;
+constexpr TermId no_term = ~TermId{0};
+
+// The score blends three views of an entry: how much of the query's weight
+// its words cover; the closest single phrasing (cosine, like nearest
+// neighbour); and its centroid, which favours entries whose phrasings are
+// consistently about the query's words over one that mentions them once.
+constexpr double coverage_share = 0.45;
+constexpr double phrasing_share = 0.4;
+constexpr double centroid_share = 0.15;
+// Credit for a query word found only in an entry's answer, not its phrasings.
+constexpr double answer_credit = 0.5;
+// Raw threshold used when the FAQ has too few alternates to derive one.
+constexpr double fallback_threshold = 0.5;
+// Share of held-out phrasings allowed to fall below the derived threshold.
+constexpr double calibration_percentile = 0.10;
+// Weight of an unknown "-ly" word, relative to other unknown words.
+constexpr double adverb_factor = 0.25;
+// Most held-out phrasings used to derive the threshold (bounds start-up time).
+constexpr std::size_t max_calibration_queries = 1500;
+
+enum class Field : std::uint8_t { question, alternate, keyword, answer };
+
+struct Posting {
+  std::uint32_t entry;
+  std::uint32_t unit; // index into units_, or no_unit for the answer
+  Field field;
+};
+constexpr std::uint32_t no_unit = ~std::uint32_t{0};
+
+struct Unit {
+  std::uint32_t entry;
+  Field field;
+  double norm = 0; // Euclidean norm of its term weights
+  std::vector<TermId> terms;
+};
+
+// One normalised token, before weighting.
+struct Norm {
+  std::string word;
+  std::string term;
+  MatchHow how;
+  std::string via;
+};
+
+} // namespace
+
+struct SearchIndex::Impl {
+  Stemmer stemmer;
+  std::size_t entry_count = 0;
+  std::unordered_map<std::string, TermId> term_ids;
+  std::vector<double> idf;
+  std::vector<std::vector<Posting>> postings;
+  std::vector<Unit> units;
+  // Per term: (entry, weight of the term in the entry's normalised centroid).
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> centroid_postings;
+  // Synonyms, keyed by stem: single words, and phrases as stem sequences.
+  std::unordered_map<std::string, std::vector<std::string>> synonym_words;
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> synonym_phrases;
+  std::unordered_map<std::string, std::string> synonym_canonical_name; // stem -> canonical as written
+  // Surface words for spelling correction, with how often each occurs.
+  std::unordered_map<std::string, std::uint32_t> surface;
+  std::vector<std::vector<std::string>> surface_by_length;
+  double unknown_idf = 0;
+  double raw_threshold = fallback_threshold;
+  double min_conf = 0.5;
+
+  explicit Impl(const Faq& faq);
+  std::vector<Norm> normalise(std::string_view text, bool correct) const;
+  std::string correct_spelling(const std::string& word) const;
+  bool known_stem(const std::string& stem) const;
+  std::vector<QueryTerm> weigh(std::vector<Norm> norms) const;
+  // Score every entry for `q`; skip unit `skip_unit`. Returns (entry, score, best unit).
+  struct Scored {
+    std::uint32_t entry;
+    double score;
+    std::uint32_t best_unit;
+  };
+  std::vector<Scored> score(const std::vector<QueryTerm>& q, std::uint32_t skip_unit) const;
+  void derive_threshold(const std::vector<std::string>& unit_texts);
+  double confidence(double raw) const;
+  std::vector<Contribution> explain(const std::vector<QueryTerm>& q, const Scored& s) const;
+  TermId find(const std::string& term) const {
+    auto it = term_ids.find(term);
+    return it == term_ids.end() ? no_term : it->second;
+  }
+};
+
+bool SearchIndex::Impl::known_stem(const std::string& stem) const {
+  return term_ids.contains(stem) || synonym_words.contains(stem);
+}
+
+// True when `cand`, at edit distance `d` from `word`, looks like a typo of it
+// rather than another real word: a short word only loses, gains or swaps a
+// letter ("cots" -> "cost", but not "scam" -> "scan"); two edits keep the
+// first letter and the length within one ("cartlidge" -> "cartilage", but not
+// "reschedule" -> "schedule"); function words are reached by one edit only.
+bool plausible_typo(const std::string& word, const std::string& cand, std::size_t d) {
+  if (d == 0) return true;
+  if (word.size() <= 4 && word.size() == cand.size()) {
+    std::size_t diff = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) diff += word[i] != cand[i];
+    if (diff == 1) return false; // a substitution, not a swap
+  }
+  if (d >= 2) {
+    const std::size_t gap = word.size() > cand.size() ? word.size() - cand.size() : cand.size() - word.size();
+    if (gap > 1 || word[0] != cand[0] || is_stopword(cand)) return false;
+  }
+  return true;
+}
+
+std::string SearchIndex::Impl::correct_spelling(const std::string& word) const {
+  if (word.size() < 4 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return {};
+  const std::size_t limit = word.size() >= 8 ? 2 : 1;
+  std::string best;
+  std::size_t best_d = limit + 1;
+  std::uint32_t best_freq = 0;
+  bool best_first = false;
+  for (std::size_t len = word.size() - std::min(word.size(), limit); len <= word.size() + limit; ++len) {
+    if (len >= surface_by_length.size()) break;
+    for (const auto& cand : surface_by_length[len]) {
+      std::size_t d = edit_distance(word, cand, limit);
+      if (d > limit || !plausible_typo(word, cand, d)) continue;
+      bool first = cand[0] == word[0];
+      std::uint32_t freq = surface.at(cand);
+      if (d < best_d || (d == best_d && (first > best_first || (first == best_first && freq > best_freq)))) {
+        best = cand;
+        best_d = d;
+        best_freq = freq;
+        best_first = first;
+      }
+    }
+  }
+  return best;
+}
+
+std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool correct) const {
+  std::vector<std::string> words = tokenize(text);
+  std::vector<std::string> corrected(words.size());
+  std::vector<std::string> stems(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    stems[i] = stemmer.stem(words[i]);
+    if (correct && !is_stopword(words[i]) && !known_stem(stems[i])) {
+      if (auto fix = correct_spelling(words[i]); !fix.empty()) {
+        corrected[i] = fix;
+        stems[i] = stemmer.stem(fix);
+      }
+    }
+  }
+  std::vector<Norm> out;
+  for (std::size_t i = 0; i < words.size();) {
+    // Longest synonym phrase starting here.
+    std::size_t best_len = 0;
+    const std::vector<std::string>* canon = nullptr;
+    for (const auto& [phrase, c] : synonym_phrases) {
+      if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
+      if (std::equal(phrase.begin(), phrase.end(), stems.begin() + static_cast<std::ptrdiff_t>(i))) {
+        best_len = phrase.size();
+        canon = &c;
+      }
+    }
+    if (canon != nullptr) {
+      std::string said;
+      for (std::size_t k = 0; k < best_len; ++k) said += (k ? " " : "") + words[i + k];
+      for (const auto& t : *canon) out.push_back({said, t, MatchHow::synonym, synonym_canonical_name.at(t)});
+      i += best_len;
+      continue;
+    }
+    const std::string& w = corrected[i].empty() ? words[i] : corrected[i];
+    if (is_stopword(w)) {
+      ++i;
+      continue;
+    }
+    const MatchHow base = !corrected[i].empty() ? MatchHow::spelling : (stems[i] == words[i] ? MatchHow::exact : MatchHow::stem);
+    if (auto it = synonym_words.find(stems[i]); it != synonym_words.end()) {
+      for (const auto& t : it->second)
+        out.push_back({words[i], t, base == MatchHow::spelling ? base : MatchHow::synonym,
+                       base == MatchHow::spelling ? corrected[i] + " -> " + synonym_canonical_name.at(t)
+                                                  : synonym_canonical_name.at(t)});
+    } else if (term_ids.contains(stems[i])) {
+      out.push_back({words[i], stems[i], base, corrected[i]});
+    } else if (words[i].size() > 2) { // "u", "r", "ok": texting, not meaning
+      out.push_back({words[i], stems[i], MatchHow::unknown, corrected[i]});
+    }
+    ++i;
+  }
+  return out;
+}
+
+std::vector<QueryTerm> SearchIndex::Impl::weigh(std::vector<Norm> norms) const {
+  std::vector<QueryTerm> out;
+  for (auto& n : norms) {
+    if (std::any_of(out.begin(), out.end(), [&](const QueryTerm& q) { return q.term == n.term; })) continue;
+    TermId id = find(n.term);
+    double w = id == no_term ? unknown_idf : idf[id];
+    // An unknown adverb ("exactly", "usually") says little about the topic.
+    if (id == no_term && n.word.size() > 4 && n.word.ends_with("ly")) w *= adverb_factor;
+    out.push_back({std::move(n.word), std::move(n.term), n.how, std::move(n.via), w});
+  }
+  return out;
+}
+
+SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
+  // Synonyms first: the entries' own text is normalised through them.
+  for (const auto& g : faq.synonyms) {
+    std::vector<std::string> canon;
+    for (const auto& t : tokenize(g.canonical))
+      if (!is_stopword(t)) canon.push_back(stemmer.stem(t));
+    if (canon.empty()) continue;
+    for (const auto& c : canon) synonym_canonical_name.emplace(c, g.canonical);
+    std::vector<std::string> all = g.words;
+    for (const auto& w : all) {
+      std::vector<std::string> stems;
+      for (const auto& t : tokenize(w)) stems.push_back(stemmer.stem(t));
+      if (stems.size() == 1) synonym_words[stems[0]] = canon;
+      else if (stems.size() > 1) synonym_phrases.emplace_back(std::move(stems), canon);
+      for (const auto& t : tokenize(w)) ++surface[t];
+    }
+    for (const auto& t : tokenize(g.canonical)) ++surface[t];
+  }
+  // Function words join the spelling dictionary, so "waht" becomes "what" and
+  // is then ignored instead of weighing as an unknown word.
+  for (auto w : stopword_list()) surface.emplace(std::string(w), 1);
+
+  auto intern = [&](const std::string& term) {
+    auto [it, inserted] = term_ids.emplace(term, static_cast<TermId>(term_ids.size()));
+    if (inserted) postings.emplace_back();
+    return it->second;
+  };
+  std::vector<std::string> unit_texts; // phrasing per unit (empty for keywords), for calibration
+  std::vector<std::uint32_t> df_last;               // last entry counted, per term
+  std::vector<std::uint32_t> df;
+  auto add_posting = [&](TermId id, std::uint32_t e, std::uint32_t unit, Field f) {
+    if (id >= df.size()) {
+      df.resize(id + 1, 0);
+      df_last.resize(id + 1, ~std::uint32_t{0});
+    }
+    if (df_last[id] != e) {
+      df_last[id] = e;
+      ++df[id];
+    }
+    postings[id].push_back({e, unit, f});
+  };
+  auto add_unit = [&](std::uint32_t e, Field f, const std::string& text) {
+    for (const auto& t : tokenize(text)) ++surface[t];
+    Unit u{e, f, 0, {}};
+    for (auto& n : normalise(text, false)) {
+      TermId id = intern(n.term);
+      if (std::find(u.terms.begin(), u.terms.end(), id) == u.terms.end()) u.terms.push_back(id);
+    }
+    if (u.terms.empty()) return;
+    auto index = static_cast<std::uint32_t>(units.size());
+    for (TermId id : u.terms) add_posting(id, e, index, f);
+    units.push_back(std::move(u));
+    unit_texts.push_back(f == Field::keyword ? std::string() : text);
+  };
+  for (std::uint32_t e = 0; e < faq.entries.size(); ++e) {
+    const Entry& entry = faq.entries[e];
+    add_unit(e, Field::question, entry.question);
+    for (const auto& a : entry.alternates) add_unit(e, Field::alternate, a);
+    for (const auto& k : entry.keywords) add_unit(e, Field::keyword, k);
+    std::vector<TermId> answer_terms;
+    for (const auto* text : {&entry.answer, &entry.short_answer}) {
+      for (const auto& t : tokenize(*text)) ++surface[t];
+      for (auto& n : normalise(*text, false)) {
+        TermId id = intern(n.term);
+        if (std::find(answer_terms.begin(), answer_terms.end(), id) == answer_terms.end()) answer_terms.push_back(id);
+      }
+    }
+    for (TermId id : answer_terms) add_posting(id, e, no_unit, Field::answer);
+  }
+  df.resize(term_ids.size(), 0);
+  const double n = static_cast<double>(std::max<std::size_t>(entry_count, 1));
+  idf.resize(term_ids.size());
+  for (std::size_t t = 0; t < idf.size(); ++t)
+    idf[t] = std::log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
+  unknown_idf = std::log(1.0 + (n + 0.5) / 0.5);
+  for (auto& u : units) {
+    double sq = 0;
+    for (TermId id : u.terms) sq += idf[id] * idf[id];
+    u.norm = std::sqrt(sq);
+  }
+  {
+    centroid_postings.assign(term_ids.size(), {});
+    std::unordered_map<TermId, double> centroid;
+    std::size_t u = 0;
+    for (std::uint32_t e = 0; e < entry_count; ++e) {
+      centroid.clear();
+      for (; u < units.size() && units[u].entry == e; ++u)
+        for (TermId id : units[u].terms) centroid[id] += idf[id] / units[u].norm;
+      double sq = 0;
+      for (const auto& [id, v] : centroid) sq += v * v;
+      for (const auto& [id, v] : centroid) centroid_postings[id].emplace_back(e, v / std::sqrt(sq));
+    }
+  }
+  for (const auto& [word, count] : surface) {
+    if (word.size() >= surface_by_length.size()) surface_by_length.resize(word.size() + 1);
+    surface_by_length[word.size()].push_back(word);
+  }
+  for (auto& bucket : surface_by_length) std::sort(bucket.begin(), bucket.end());
+
+  if (faq.settings.min_confidence) min_conf = *faq.settings.min_confidence;
+  derive_threshold(unit_texts);
+}
+
+std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vector<QueryTerm>& q,
+                                                                std::uint32_t skip_unit) const {
+  double total = 0, q_sq = 0;
+  for (const auto& t : q) {
+    total += t.weight;
+    q_sq += t.weight * t.weight;
+  }
+  std::vector<Scored> out;
+  if (total <= 0) return out;
+  const double q_norm = std::sqrt(q_sq);
+  // Sparse accumulators: coverage per entry, dot product per unit.
+  std::unordered_map<std::uint32_t, double> coverage;
+  std::unordered_map<std::uint32_t, double> dot;
+  std::unordered_map<std::uint32_t, double> credit; // this term's best credit per entry
+  std::unordered_map<std::uint32_t, double> centroid_dot;
+  for (const auto& t : q) {
+    TermId id = find(t.term);
+    if (id == no_term) continue;
+    credit.clear();
+    for (const Posting& p : postings[id]) {
+      if (p.unit == skip_unit && p.unit != no_unit) continue;
+      double c = p.field == Field::answer ? answer_credit : 1.0;
+      auto& best = credit[p.entry];
+      best = std::max(best, c);
+      if (p.unit != no_unit) dot[p.unit] += t.weight * t.weight;
+    }
+    for (const auto& [e, c] : credit) coverage[e] += c * t.weight;
+    for (const auto& [e, v] : centroid_postings[id]) centroid_dot[e] += t.weight * v;
+  }
+  std::unordered_map<std::uint32_t, std::pair<double, std::uint32_t>> best_cos;
+  for (const auto& [u, d] : dot) {
+    double cos = d / (q_norm * units[u].norm);
+    auto& b = best_cos[units[u].entry];
+    if (cos > b.first) b = {cos, u};
+  }
+  for (const auto& [e, cov] : coverage) {
+    auto it = best_cos.find(e);
+    double cos = it == best_cos.end() ? 0.0 : it->second.first;
+    std::uint32_t bu = it == best_cos.end() ? no_unit : it->second.second;
+    auto c = centroid_dot.find(e);
+    double centroid_cos = c == centroid_dot.end() ? 0.0 : c->second / q_norm;
+    out.push_back({e, coverage_share * (cov / total) + phrasing_share * cos + centroid_share * centroid_cos, bu});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.entry < b.entry; });
+  return out;
+}
+
+double SearchIndex::Impl::confidence(double raw) const {
+  raw = std::clamp(raw, 0.0, 1.0);
+  double t = raw_threshold;
+  return raw < t ? 0.5 * raw / t : 0.5 + 0.5 * (raw - t) / (1.0 - t);
+}
+
+// Ask each phrasing (question or alternate) with itself left out: the score
+// its own entry still gets is what an answerable question worded in a new way
+// scores. The threshold is a low percentile of those scores, so that about
+// nine in ten new wordings of a question the FAQ answers are still answered,
+// while questions sharing only a word or two with an entry fall below it.
+// (The best other entry's score is no guide: in a FAQ about one treatment,
+// neighbouring entries share most of their words.)
+void SearchIndex::Impl::derive_threshold(const std::vector<std::string>& unit_texts) {
+  std::vector<std::uint32_t> phrasings_per_entry(entry_count, 0);
+  for (std::size_t u = 0; u < units.size(); ++u)
+    if (!unit_texts[u].empty()) ++phrasings_per_entry[units[u].entry];
+  std::vector<std::uint32_t> held_out;
+  for (std::size_t u = 0; u < units.size(); ++u)
+    if (!unit_texts[u].empty() && phrasings_per_entry[units[u].entry] >= 2)
+      held_out.push_back(static_cast<std::uint32_t>(u));
+  if (held_out.size() < 8) return;
+  const std::size_t stride = (held_out.size() + max_calibration_queries - 1) / max_calibration_queries;
+  std::vector<double> pos;
+  for (std::size_t k = 0; k < held_out.size(); k += stride) {
+    const std::uint32_t u = held_out[k];
+    double own = 0;
+    for (const auto& s : score(weigh(normalise(unit_texts[u], false)), u))
+      if (s.entry == units[u].entry) own = std::max(own, s.score);
+    pos.push_back(own);
+  }
+  std::sort(pos.begin(), pos.end());
+  const double best_t = pos[static_cast<std::size_t>(calibration_percentile * static_cast<double>(pos.size()))];
+  raw_threshold = std::clamp(best_t, 0.15, 0.9);
+}
+
+std::vector<Contribution> SearchIndex::Impl::explain(const std::vector<QueryTerm>& q, const Scored& s) const {
+  std::vector<Contribution> out;
+  double total = 0, q_sq = 0;
+  for (const auto& t : q) {
+    total += t.weight;
+    q_sq += t.weight * t.weight;
+  }
+  const double q_norm = std::sqrt(q_sq);
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    TermId id = find(q[i].term);
+    if (id == no_term) continue;
+    std::optional<Field> where;
+    for (const Posting& p : postings[id]) {
+      if (p.entry != s.entry) continue;
+      if (!where || (*where == Field::answer && p.field != Field::answer) ||
+          (p.field == Field::question && *where != Field::question))
+        where = p.field;
+    }
+    if (!where) continue;
+    double share = coverage_share * q[i].weight * (*where == Field::answer ? answer_credit : 1.0) / total;
+    if (s.best_unit != no_unit) {
+      const auto& terms = units[s.best_unit].terms;
+      if (std::find(terms.begin(), terms.end(), id) != terms.end())
+        share += phrasing_share * q[i].weight * q[i].weight / (q_norm * units[s.best_unit].norm);
+    }
+    static constexpr const char* names[] = {"question", "alternate", "keyword", "answer"};
+    out.push_back({i, names[static_cast<int>(*where)], share});
+  }
+  return out;
+}
+
+SearchIndex::SearchIndex(const Faq& faq) : impl_(std::make_unique<Impl>(faq)) {}
+SearchIndex::~SearchIndex() = default;
+SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
+SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
+
+double SearchIndex::min_confidence() const { return impl_->min_conf; }
+double SearchIndex::threshold() const { return impl_->raw_threshold; }
+
+SearchResult SearchIndex::search(std::string_view query, const SearchOptions& options) const {
+  SearchResult result;
+  result.terms = impl_->weigh(impl_->normalise(query, true));
+  const double min_conf = options.min_confidence.value_or(impl_->min_conf);
+  for (const auto& s : impl_->score(result.terms, no_unit)) {
+    if (result.matches.size() >= options.top) break;
+    Match m{s.entry, impl_->confidence(s.score), s.score, {}};
+    if (options.explain) m.contributions = impl_->explain(result.terms, s);
+    if (m.confidence < min_conf) {
+      if (result.matches.empty()) result.nearest = std::move(m);
+      break;
+    }
+    result.matches.push_back(std::move(m));
+  }
+  return result;
+}
+
+} // namespace faqdesk

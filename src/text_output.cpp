@@ -1,0 +1,121 @@
+#include <faqdesk/text_output.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include <faqdesk/text.hpp>
+
+namespace faqdesk {
+namespace {
+
+std::string bold(std::string_view s, const TextStyle& st) {
+  return st.colour ? fmt::format("\x1b[1m{}\x1b[0m", s) : std::string(s);
+}
+std::string red(std::string_view s, const TextStyle& st) {
+  return st.colour ? fmt::format("\x1b[1;31m{}\x1b[0m", s) : std::string(s);
+}
+std::string dim(std::string_view s, const TextStyle& st) {
+  return st.colour ? fmt::format("\x1b[2m{}\x1b[0m", s) : std::string(s);
+}
+
+std::string paragraph(std::string_view text, const TextStyle& st, std::string_view indent = "") {
+  return wrap(printable(text), st.width, indent) + "\n";
+}
+
+std::string explain_block(const Faq& faq, const SearchResult& r, const TextStyle& st) {
+  std::string out = dim("Words:", st) + "\n";
+  for (const auto& t : r.terms) {
+    std::string how(to_string(t.how));
+    if (!t.via.empty()) how += " (" + printable(t.via) + ")";
+    out += fmt::format("  {} -> {}  [{}, weight {:.2f}]\n", printable(t.word), printable(t.term), how, t.weight);
+  }
+  std::vector<Match> shown = r.matches;
+  if (r.nearest) shown.push_back(*r.nearest);
+  for (const auto& m : shown) {
+    out += fmt::format("{}{} score {:.3f}, confidence {:.2f}\n", r.matches.empty() ? "nearest, below the minimum: " : "", printable(faq.entries[m.entry].id), m.score, m.confidence);
+    for (const auto& c : m.contributions)
+      out += fmt::format("  {} in {}: +{:.3f}\n", printable(r.terms[c.term].term), c.field, c.share);
+  }
+  return out;
+}
+
+} // namespace
+
+std::string format_usd(double amount) {
+  auto whole = static_cast<long long>(std::llround(amount));
+  std::string digits = std::to_string(whole), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return "$" + out;
+}
+
+std::string render_list(const Faq& faq) {
+  std::size_t w = 0;
+  for (const auto& e : faq.entries) w = std::max(w, display_width(e.id));
+  std::string out;
+  for (const auto& e : faq.entries)
+    out += fmt::format("{}{:{}}  {}\n", printable(e.id), "", w - display_width(e.id), printable(e.question));
+  return out;
+}
+
+std::string render_entry(const Entry& e, const TextStyle& st) {
+  std::string out = bold(printable(e.question), st) + dim(fmt::format("  [{}]", printable(e.id)), st) + "\n";
+  if (!e.short_answer.empty()) out += paragraph("» " + e.short_answer, st);
+  out += paragraph(e.answer, st);
+  if (!e.related.empty()) out += dim(fmt::format("Related: {}", printable(fmt::format("{}", fmt::join(e.related, ", ")))), st) + "\n";
+  return out;
+}
+
+std::string render_answer(const Faq& faq, const SearchResult& r, const TextStyle& st, bool explain) {
+  const Match& best = r.matches.front();
+  const Entry& e = faq.entries[best.entry];
+  std::string out = bold(printable(e.question), st) +
+                    dim(fmt::format("  [{}, confidence {:.2f}]", printable(e.id), best.confidence), st) + "\n";
+  if (!e.short_answer.empty()) out += paragraph("» " + e.short_answer, st);
+  out += paragraph(e.answer, st);
+  if (r.matches.size() > 1) {
+    out += "\n" + dim("See also:", st) + "\n";
+    for (std::size_t i = 1; i < r.matches.size(); ++i) {
+      const Entry& o = faq.entries[r.matches[i].entry];
+      out += fmt::format("  {}  {}\n", printable(o.id), printable(o.question));
+    }
+  }
+  if (explain) out += "\n" + explain_block(faq, r, st);
+  return out;
+}
+
+std::string render_no_answer(const Faq& faq, const SearchResult& r, const TextStyle& st, bool explain) {
+  std::string who = faq.clinic.name.empty() ? std::string("the clinic") : printable(faq.clinic.name);
+  if (!faq.clinic.phone.empty()) who += " at " + printable(faq.clinic.phone);
+  std::string out = paragraph(fmt::format("The FAQ has no answer to this. Take a message, or refer the caller to {}.", who), st);
+  if (explain) out += "\n" + explain_block(faq, r, st);
+  return out;
+}
+
+std::string render_assessment(const Faq& faq, const Assessment& a, const TextStyle& st) {
+  std::string out;
+  for (const auto& n : a.notes) {
+    std::string mark = n.severity == Severity::flag ? red("FLAG", st) + " " : std::string("     ");
+    out += mark + wrap(printable(n.text), st.width, "").substr(0) + "\n";
+  }
+  if (!a.notes.empty()) out += "\n";
+  out += bold("Estimate", st) + "\n";
+  for (const CostItem* c : a.estimate.items) {
+    std::string price = !c->priced ? "not priced" : c->max ? "under " + format_usd(*c->max) : *c->amount == 0 ? "free" : format_usd(*c->amount);
+    std::string line = fmt::format("  {}: {}", printable(c->label), price);
+    if (!c->note.empty()) line += " (" + printable(c->note) + ")";
+    out += line + "\n";
+  }
+  out += fmt::format("  Total: {}{}\n", a.estimate.upper_bound ? "under " : "", format_usd(a.estimate.max));
+  out += "\n" + bold("Next step", st) + "\n";
+  std::string call = faq.clinic.phone.empty() ? std::string("Book") : "Call " + printable(faq.clinic.phone) + " to book";
+  out += wrap(call + " a free consultation with our coordinator.", st.width, "  ") + "\n";
+  if (!faq.disclaimer.empty()) out += "\n" + dim(wrap(printable(faq.disclaimer), st.width), st) + "\n";
+  return out;
+}
+
+} // namespace faqdesk

@@ -1,0 +1,134 @@
+#include <faqdesk/tokenizer.hpp>
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <stdexcept>
+#include <unordered_set>
+
+#include <libstemmer.h>
+
+namespace faqdesk {
+namespace {
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Length of an apostrophe at `s[i]` (' or U+2018/U+2019), else 0.
+std::size_t apostrophe_at(std::string_view s, std::size_t i) {
+  if (s[i] == '\'') return 1;
+  if (s.substr(i, 3) == "\xE2\x80\x99" || s.substr(i, 3) == "\xE2\x80\x98") return 3;
+  return 0;
+}
+
+// Length of the UTF-8 sequence starting with byte `c` (1 for a stray byte).
+std::size_t sequence_length(unsigned char c) {
+  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+// True when the character at `s[i]` belongs in a word: ASCII letters and
+// digits, and non-ASCII letters; not Latin-1 punctuation (U+0080-U+00BF, the
+// no-break space among them) nor General Punctuation (U+2000-U+206F).
+bool word_char_at(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return is_ascii_alnum(c);
+  if (c < 0xC0 || c == 0xC2) return false;
+  if (c == 0xE2 && i + 1 < s.size()) {
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c1 == 0x80 || c1 == 0x81) return false;
+  }
+  return true;
+}
+
+void finish_token(std::string& tok, std::vector<std::string>& out) {
+  if (tok.empty()) return;
+  // "7k" -> "7000"
+  if (tok.size() >= 2 && tok.back() == 'k' && std::all_of(tok.begin(), tok.end() - 1, is_digit))
+    tok = tok.substr(0, tok.size() - 1) + "000";
+  out.push_back(std::move(tok));
+  tok.clear();
+}
+
+constexpr std::array stopwords{
+    "a", "about", "above", "actually", "after", "afterwards", "ah", "all", "also", "am", "an", "and", "any",
+    "anything", "anyway", "are", "aren", "arent", "as", "ask", "asked", "asking", "at",
+    "basically", "be", "been", "being", "both", "but", "by", "bye", "can", "cant", "could", "couldnt", "curious",
+    "dad", "daughter", "did", "didnt", "do", "does", "doesnt", "doing", "done", "dont", "each", "either", "else",
+    "er", "etc", "even", "ever", "every", "family", "for", "friend", "from", "further", "get", "gets", "getting",
+    "go", "goes", "going", "gonna", "got", "gotten", "guess", "had", "hadnt", "has", "hasnt", "have", "havent",
+    "having", "he", "hed", "hello", "her", "here", "hers", "herself", "hes", "hey", "hi", "him", "himself", "his",
+    "hmm", "honestly", "hows", "husband", "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it",
+    "its", "itself", "ive", "just", "kind", "kinda", "know", "let", "lets", "like", "maam", "may", "maybe", "me",
+    "mine", "mom", "mother", "father", "morning", "afternoon", "evening", "mr", "mrs", "ms", "must", "my",
+    "myself", "need", "needs", "no", "nor", "not", "now", "of", "oh", "ok", "okay", "on", "one", "only", "or",
+    "other", "our", "ours", "ourselves", "out", "please", "pls", "plz", "quick", "question", "questions",
+    "quite", "rather", "really", "regarding", "right", "said", "say", "says", "see", "she", "shed", "shes",
+    "should", "shouldnt", "sir", "so", "some", "somebody", "someone", "something", "son", "sort", "still", "such",
+    "sure", "tell", "than", "thank", "thanks", "that", "thats", "the", "their", "theirs", "them", "themselves",
+    "then", "there", "theres", "these", "they", "theyre", "thing", "things", "think", "this", "those", "though",
+    "to", "too", "uh", "um", "umm", "very", "wanna", "want", "wanted", "wants", "was", "wasnt", "we", "well",
+    "were", "weve", "what", "whats", "whens", "wheres", "whether", "which", "while", "who",
+    "whom", "whos", "whose", "wife", "will", "wish", "with", "wonder", "wondered", "wondering", "wont",
+    "would", "wouldnt", "yeah", "yes", "yet", "you", "youd", "youll", "your", "youre", "yours", "yourself",
+    "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks"};
+
+} // namespace
+
+std::vector<std::string> tokenize(std::string_view text) {
+  std::vector<std::string> out;
+  std::string tok;
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (std::size_t a = apostrophe_at(text, i); a > 0 && !tok.empty()) {
+      std::size_t next = i + a;
+      bool possessive = next < text.size() && (text[next] == 's' || text[next] == 'S') &&
+                        (next + 1 >= text.size() || !word_char_at(text, next + 1));
+      if (possessive && tok != "it" && tok != "that" && tok != "what" && tok != "let" && tok != "there" &&
+          tok != "he" && tok != "she" && tok != "who" && tok != "where" && tok != "how")
+        i = next + 1; // drop "'s"
+      else
+        i = next; // "don't" -> "dont", "what's" -> "whats"
+      continue;
+    }
+    if ((c == ',' || c == '.') && !tok.empty() && is_digit(static_cast<unsigned char>(tok.back())) &&
+        i + 1 < text.size() && is_digit(static_cast<unsigned char>(text[i + 1]))) {
+      if (c == '.') tok += '.';
+      ++i;
+      continue;
+    }
+    std::size_t n = std::min(sequence_length(c), text.size() - i);
+    if (word_char_at(text, i)) {
+      if (c >= 'A' && c <= 'Z') tok += static_cast<char>(c - 'A' + 'a');
+      else tok.append(text.substr(i, n));
+    } else {
+      finish_token(tok, out);
+    }
+    i += n;
+  }
+  finish_token(tok, out);
+  return out;
+}
+
+std::span<const char* const> stopword_list() { return stopwords; }
+
+bool is_stopword(std::string_view word) {
+  static const std::unordered_set<std::string_view> set(stopwords.begin(), stopwords.end());
+  return set.contains(word);
+}
+
+Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", nullptr)) {
+  if (stemmer_ == nullptr) throw std::runtime_error("cannot create the English stemmer");
+}
+
+Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
+
+std::string Stemmer::stem(std::string_view word) const {
+  const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+                                       static_cast<int>(word.size()));
+  if (s == nullptr) return std::string(word);
+  return std::string(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+}
+
+} // namespace faqdesk
