@@ -157,11 +157,13 @@ bool is_slug(std::string_view s) {
 Entry read_entry(Reader& r, const YAML::Node& n, std::size_t index) {
   Entry e;
   e.pos = pos_of(n);
-  const std::string where = fmt::format("entry {}", index + 1);
-  if (!r.check_map(n, where, {"id", "question", "answer", "short", "alternates", "keywords", "related"}))
+  // Name the entry by its id in every message, when it has one.
+  std::string what = fmt::format("entry {}", index + 1);
+  if (n.IsMap() && n["id"].IsScalar() && !trim(n["id"].Scalar()).empty())
+    what = fmt::format("entry \"{}\"", trim(n["id"].Scalar()));
+  if (!r.check_map(n, what, {"id", "question", "answer", "short", "alternates", "keywords", "related"}))
     return e;
-  e.id = r.text(n, "id", where, true);
-  const std::string what = e.id.empty() ? where : fmt::format("entry \"{}\"", e.id);
+  e.id = r.text(n, "id", what, true);
   if (!e.id.empty() && !is_slug(e.id))
     r.error(n["id"], fmt::format("id \"{}\" must use only lowercase letters, digits and hyphens", e.id));
   e.question = r.text(n, "question", what, true);
@@ -363,7 +365,7 @@ Faq load_faq_text(std::string_view text, const std::string& name) {
   }
   if (!root.IsDefined() || root.IsNull()) throw Error({{name, 0, 0, "the file is empty: it needs at least 'entries'"}});
   read_document(r, root, faq);
-  if (diags.empty()) cross_check(r, faq);
+  cross_check(r, faq);
   if (!diags.empty()) throw Error(std::move(diags));
   return faq;
 }

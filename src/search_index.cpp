@@ -43,7 +43,7 @@ constexpr double answer_credit = 0.5;
 // Raw threshold used when the FAQ has too few alternates to derive one.
 constexpr double fallback_threshold = 0.5;
 // Share of held-out phrasings allowed to fall below the derived threshold.
-constexpr double calibration_percentile = 0.10;
+constexpr double calibration_percentile = 0.15;
 // Weight of an unknown "-ly" word, relative to other unknown words.
 constexpr double adverb_factor = 0.25;
 // Most held-out phrasings used to derive the threshold (bounds start-up time).
@@ -375,7 +375,8 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
     std::uint32_t bu = it == best_cos.end() ? no_unit : it->second.second;
     auto c = centroid_dot.find(e);
     double centroid_cos = c == centroid_dot.end() ? 0.0 : c->second / q_norm;
-    out.push_back({e, coverage_share * (cov / total) + phrasing_share * cos + centroid_share * centroid_cos, bu});
+    const double covered = (cov / total) * (cov / total); // soft AND: every word should be explained
+    out.push_back({e, coverage_share * covered + phrasing_share * cos + centroid_share * centroid_cos, bu});
   }
   std::sort(out.begin(), out.end(),
             [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.entry < b.entry; });

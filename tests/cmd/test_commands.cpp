@@ -1,1 +1,137 @@
+// list, show, check, the FAQ lookup order and the exit codes, through the real binary.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "run.hpp"
+
+using test::faqdesk;
+
+namespace {
+const std::string tiny_faq = R"(clinic: {name: Tiny Clinic, phone: 555-0100}
+entries:
+  - id: only
+    question: Is this the tiny FAQ?
+    answer: Yes, this is the tiny FAQ.
+)";
+} // namespace
+
+TEST_CASE("list: prints every entry id with its question, aligned") {
+  auto r = faqdesk({"list"});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("cost              How much does it cost?\n") != std::string::npos);
+  CHECK(r.out.find("consultation      How do I book a consultation?\n") != std::string::npos);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("list --json: an array of id and question for all 16 default entries") {
+  auto r = faqdesk({"list", "--json"});
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j.is_array());
+  CHECK(j.size() == 16);
+  CHECK(j[0].at("id") == "overview");
+  CHECK(j[0].contains("question"));
+}
+
+TEST_CASE("show: prints the whole entry; --json gives its fields") {
+  auto r = faqdesk({"show", "cost"});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("under $7,000") != std::string::npos);
+  auto j = faqdesk({"show", "cost", "--json"});
+  auto o = nlohmann::json::parse(j.out);
+  CHECK(o.at("id") == "cost");
+  CHECK(o.at("short") == "Generally under $7,000.");
+  CHECK(o.at("related").size() == 2);
+}
+
+TEST_CASE("show: an unknown id is an error naming the nearest ids, exit 2") {
+  auto r = faqdesk({"show", "costs"});
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "faqdesk: error: no entry 'costs' (did you mean 'cost'?)\n");
+}
+
+TEST_CASE("check: the default faq.yaml passes with a one-line summary") {
+  auto r = faqdesk({"check", test::source("faq.yaml").string()});
+  CHECK(r.status == 0);
+  CHECK(r.out.ends_with("faq.yaml: 16 entries, 4 screening questions, no problems\n"));
+}
+
+TEST_CASE("check: every problem in a broken file is reported with line and column, exit 2") {
+  test::TempDir dir;
+  auto f = dir.write("broken.yaml", R"(entries:
+  - id: cost
+    question: How much?
+    answer: ""
+  - id: cost
+    question: Again?
+    answer: Yes.
+    relatd: [cost]
+)");
+  auto r = faqdesk({"check", f.string()});
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  const std::string p = f.string();
+  CHECK(r.err == "faqdesk: error: " + p + ":4:13: entry \"cost\" has an empty answer\n" +
+                     "faqdesk: error: " + p + ":8:5: unknown key 'relatd' in entry \"cost\" (did you mean 'related'?)\n" +
+                     "faqdesk: error: " + p + ":5:5: duplicate id \"cost\" (first at line 2)\n");
+}
+
+TEST_CASE("check: a YAML syntax error gives its line and column") {
+  test::TempDir dir;
+  auto f = dir.write("bad.yaml", "entries:\n  - id: [unclosed\n");
+  auto r = faqdesk({"check", f.string()});
+  CHECK(r.status == 2);
+  CHECK(r.err.starts_with("faqdesk: error: " + f.string() + ":"));
+  CHECK(r.err.find('\n') == r.err.size() - 1);
+}
+
+TEST_CASE("lookup: --faq beats $FAQDESK_FAQ, which beats ./faq.yaml, which beats the built-in copy") {
+  test::TempDir dir;
+  dir.write("faq.yaml", tiny_faq);
+  auto other = dir.write("other.yaml", std::string(tiny_faq).replace(tiny_faq.find("id: only"), 8, "id: other"));
+  auto env_faq = dir.write("env.yaml", std::string(tiny_faq).replace(tiny_faq.find("id: only"), 8, "id: envone"));
+  auto ids = [&](const std::vector<std::string>& args, std::map<std::string, std::string> env) {
+    return faqdesk(args, {.input = "", .cwd = dir.path, .env = env}).out;
+  };
+  CHECK(ids({"--faq", other.string(), "list"}, {{"FAQDESK_FAQ", env_faq.string()}}).starts_with("other"));
+  CHECK(ids({"list"}, {{"FAQDESK_FAQ", env_faq.string()}}).starts_with("envone"));
+  CHECK(ids({"list"}, {}).starts_with("only"));
+  // From a directory with no faq.yaml, the built-in copy answers.
+  CHECK(faqdesk({"list"}).out.starts_with("overview"));
+}
+
+TEST_CASE("lookup: a missing --faq file is an error, exit 2") {
+  auto r = faqdesk({"--faq", "/nonexistent/faq.yaml", "list"});
+  CHECK(r.status == 2);
+  CHECK(r.err == "faqdesk: error: /nonexistent/faq.yaml: cannot open: No such file or directory\n");
+}
+
+TEST_CASE("usage: an unknown command suggests the nearest, exit 2; no command prints usage, exit 2") {
+  auto r = faqdesk({"lst"});
+  CHECK(r.status == 2);
+  CHECK(r.err == "faqdesk: error: unknown command 'lst' (did you mean 'list'?); see 'faqdesk --help'\n");
+  auto none = faqdesk({});
+  CHECK(none.status == 2);
+  CHECK(none.err.find("faqdesk: error: no command given") != std::string::npos);
+  auto opt = faqdesk({"ask", "--bogus", "x"});
+  CHECK(opt.status == 2);
+}
+
+TEST_CASE("--version and --help succeed on stdout") {
+  auto v = faqdesk({"--version"});
+  CHECK(v.status == 0);
+  CHECK(v.out.starts_with("faqdesk 0."));
+  auto h = faqdesk({"ask", "--help"});
+  CHECK(h.status == 0);
+  CHECK(h.out.find("Example: faqdesk ask") != std::string::npos);
+}
+
+TEST_CASE("output: a write error (full disk) is an error, exit 2, never a silent success") {
+  if (!std::filesystem::exists("/dev/full")) return;
+  test::TempDir dir;
+  // Run through a shell so stdout is /dev/full.
+  auto script = dir.write("run.sh", std::string("exec '") + FAQDESK_BINARY + "' list > /dev/full\n");
+  int status = std::system(("sh " + script.string() + " 2>/dev/null").c_str());
+  CHECK(WEXITSTATUS(status) == 2);
+}

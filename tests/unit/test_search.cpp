@@ -1,1 +1,111 @@
+// Matching: word forms, synonyms, spelling, scoring, abstention.
 #include <doctest/doctest.h>
+
+#include <faqdesk/faq_loader.hpp>
+#include <faqdesk/search_index.hpp>
+#include <faqdesk/version.hpp>
+
+using namespace faqdesk;
+
+namespace {
+struct Clinic {
+  Faq faq = load_faq_text(embedded_faq(), "faq.yaml");
+  SearchIndex index{faq};
+  // Return the id of the best match for `q`, or "" when faqdesk abstains.
+  std::string top(std::string_view q) const {
+    auto r = index.search(q);
+    return r.matches.empty() ? "" : faq.entries[r.matches[0].entry].id;
+  }
+};
+const Clinic& clinic() {
+  static const Clinic c;
+  return c;
+}
+} // namespace
+
+TEST_CASE("search: a misspelt keyword still finds the cost entry") {
+  CHECK(clinic().top("how much is the prise") == "cost");
+  CHECK(clinic().top("cots") == "cost");
+}
+
+TEST_CASE("search: synonyms carry the score (MRI, x-ray and scan mean imaging)") {
+  CHECK(clinic().top("do I need an MRI") == "imaging");
+  CHECK(clinic().top("x-ray") == "imaging");
+  CHECK(clinic().top("xray") == "imaging");
+  CHECK(clinic().top("is it sore afterwards") == "pain");
+}
+
+TEST_CASE("search: one-word queries and money") {
+  CHECK(clinic().top("lipo") == "procedure");
+  CHECK(clinic().top("downtime") == "recovery");
+  CHECK(clinic().top("$7,000?") == "cost");
+  CHECK(clinic().top("7000") == "cost");
+}
+
+TEST_CASE("search: one shared common word does not make a confident answer") {
+  CHECK(clinic().top("what time do you close") == "");
+  CHECK(clinic().top("is there parking") == "");
+  CHECK(clinic().top("hello") == "");
+  CHECK(clinic().top("") == "");
+  CHECK(clinic().top("?!") == "");
+}
+
+TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
+  auto r = clinic().index.search("scam");
+  REQUIRE(!r.terms.empty());
+  CHECK(r.terms[0].how != MatchHow::spelling); // not "scan"
+  CHECK(clinic().top("i need to reschedule") == ""); // not "schedule"
+}
+
+TEST_CASE("search: confidence is in [0, 1], best first, and 0.5 sits at the derived threshold") {
+  auto r = clinic().index.search("how long will the results last", {5, 0.0, false});
+  REQUIRE(r.matches.size() >= 2);
+  for (std::size_t i = 0; i < r.matches.size(); ++i) {
+    CHECK(r.matches[i].confidence >= 0.0);
+    CHECK(r.matches[i].confidence <= 1.0);
+    if (i > 0) CHECK(r.matches[i - 1].confidence >= r.matches[i].confidence);
+    bool above = r.matches[i].score >= clinic().index.threshold();
+    CHECK(above == (r.matches[i].confidence >= 0.5));
+  }
+}
+
+TEST_CASE("search: the threshold comes from the FAQ's own content, not a constant") {
+  const std::string yaml = R"(entries:
+  - id: a
+    question: How do I reset my router?
+    alternates: [router reset steps, my router needs a restart, how to reboot the router]
+  - id: b
+    question: What is the wifi password?
+    alternates: [wifi password please, I forgot the wireless password, network key]
+  - id: c
+    question: When are you open?
+    alternates: [opening hours, what time do you open, are you open on sunday]
+)";
+  std::string with_answers = yaml;
+  for (auto id : {"id: a\n", "id: b\n", "id: c\n"})
+    with_answers.replace(with_answers.find(id), 6, std::string(id) + "    answer: Yes.\n");
+  Faq faq = load_faq_text(with_answers, "t.yaml");
+  SearchIndex index(faq);
+  CHECK(index.threshold() != doctest::Approx(SearchIndex(load_faq_text(embedded_faq(), "f")).threshold()));
+  CHECK(faq.entries[index.search("router restart").matches.at(0).entry].id == "a");
+  CHECK(index.search("what is the price of a pizza").matches.empty());
+}
+
+TEST_CASE("search: settings.min_confidence and the per-query override decide abstention") {
+  auto strict = load_faq_text(std::string(embedded_faq()) + "\n", "f");
+  strict.settings.min_confidence = 0.999;
+  SearchIndex index(strict);
+  CHECK(index.min_confidence() == doctest::Approx(0.999));
+  CHECK(index.search("does stem cell therapy help cartilage grow").matches.empty());
+  CHECK(!index.search("does stem cell therapy help cartilage grow", {3, 0.0, false}).matches.empty());
+}
+
+TEST_CASE("search: explain contributions add up to the score") {
+  auto r = clinic().index.search("is the lipo painful", {3, std::nullopt, true});
+  REQUIRE(!r.matches.empty());
+  double sum = 0;
+  for (const auto& c : r.matches[0].contributions) sum += c.share;
+  // Centroid similarity is not itemised per word, so the parts are at most the score.
+  CHECK(sum <= r.matches[0].score + 1e-9);
+  CHECK(sum >= 0.8 * r.matches[0].score);
+}

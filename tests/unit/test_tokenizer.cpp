@@ -1,1 +1,45 @@
 #include <doctest/doctest.h>
+
+#include <faqdesk/tokenizer.hpp>
+
+using namespace faqdesk;
+using V = std::vector<std::string>;
+
+TEST_CASE("tokenize: case, punctuation and apostrophes") {
+  CHECK(tokenize("Does it HURT?!") == V{"does", "it", "hurt"});
+  CHECK(tokenize("don't") == V{"dont"});
+  CHECK(tokenize("the knee's cartilage") == V{"the", "knee", "cartilage"});
+  CHECK(tokenize("what\xE2\x80\x99s the price") == V{"whats", "the", "price"});
+}
+
+TEST_CASE("tokenize: hyphens split, so x-ray and x ray agree") {
+  CHECK(tokenize("x-ray") == V{"x", "ray"});
+  CHECK(tokenize("x ray") == V{"x", "ray"});
+}
+
+TEST_CASE("tokenize: money and numbers are normalised") {
+  CHECK(tokenize("$7,000") == V{"7000"});
+  CHECK(tokenize("7k") == V{"7000"});
+  CHECK(tokenize("1.5 years") == V{"1.5", "years"});
+  CHECK(tokenize("586-992-8300") == V{"586", "992", "8300"});
+}
+
+TEST_CASE("tokenize: non-ASCII letters stay in words; punctuation marks do not") {
+  CHECK(tokenize("caf\xC3\xA9 \xE2\x80\x94 ok") == V{"caf\xC3\xA9", "ok"});
+  CHECK(tokenize("a\xC2\xA0" "b") == V{"a", "b"});
+}
+
+TEST_CASE("stopwords: fillers are ignored, meaningful question words kept") {
+  CHECK(is_stopword("um"));
+  CHECK(is_stopword("the"));
+  CHECK_FALSE(is_stopword("how"));
+  CHECK_FALSE(is_stopword("cost"));
+  CHECK_FALSE(is_stopword("again"));
+}
+
+TEST_CASE("stemmer: English word forms share a stem") {
+  Stemmer s;
+  CHECK(s.stem("injections") == s.stem("injection"));
+  CHECK(s.stem("hurts") == s.stem("hurt"));
+  CHECK(s.stem("lasting") == s.stem("last"));
+}
