@@ -148,6 +148,16 @@ private:
   std::vector<Diagnostic>& out_;
 };
 
+// Parse `text`; turn a syntax error into an Error at its line and column.
+YAML::Node parse_yaml(std::string_view text, const std::string& name) {
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    const bool at = !e.mark.is_null();
+    throw Error({{name, at ? e.mark.line + 1 : 0, at ? e.mark.column + 1 : 0, printable(e.msg)}});
+  }
+}
+
 bool is_slug(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -355,14 +365,7 @@ Faq load_faq_text(std::string_view text, const std::string& name) {
   Reader r(name, diags);
   Faq faq;
   faq.source = name;
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    diags.push_back({name, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
-                     printable(e.msg)});
-    throw Error(std::move(diags));
-  }
+  YAML::Node root = parse_yaml(text, name);
   if (!root.IsDefined() || root.IsNull()) throw Error({{name, 0, 0, "the file is empty: it needs at least 'entries'"}});
   read_document(r, root, faq);
   cross_check(r, faq);
@@ -386,12 +389,7 @@ Faq load_faq_file(const std::filesystem::path& path) {
 namespace faqdesk {
 
 std::map<std::string, std::string> load_answers_text(std::string_view text, const std::string& name) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    throw Error({{name, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, printable(e.msg)}});
-  }
+  YAML::Node root = parse_yaml(text, name);
   std::vector<Diagnostic> diags;
   Reader r(name, diags);
   std::map<std::string, std::string> out;

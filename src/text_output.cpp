@@ -99,16 +99,17 @@ std::string render_no_answer(const Faq& faq, const SearchResult& r, const TextSt
 std::string render_assessment(const Faq& faq, const Assessment& a, const TextStyle& st) {
   std::string out;
   for (const auto& n : a.notes) {
-    std::string mark = n.severity == Severity::flag ? red("FLAG", st) + " " : std::string("     ");
-    out += mark + wrap(printable(n.text), st.width, "").substr(0) + "\n";
+    // Hang the note under a five-column margin that holds the FLAG mark.
+    std::string body = wrap(printable(n.text), st.width, "     ");
+    out += (n.severity == Severity::flag ? red("FLAG", st) + " " : std::string("     ")) + body.substr(5) + "\n";
   }
   if (!a.notes.empty()) out += "\n";
   out += bold("Estimate", st) + "\n";
   for (const CostItem* c : a.estimate.items) {
     std::string price = !c->priced ? "not priced" : c->max ? "under " + format_usd(*c->max) : *c->amount == 0 ? "free" : format_usd(*c->amount);
-    std::string line = fmt::format("  {}: {}", printable(c->label), price);
+    std::string line = fmt::format("{}: {}", printable(c->label), price);
     if (!c->note.empty()) line += " (" + printable(c->note) + ")";
-    out += line + "\n";
+    out += "  " + wrap(line, st.width, "    ").substr(4) + "\n";
   }
   out += fmt::format("  Total: {}{}\n", a.estimate.upper_bound ? "under " : "", format_usd(a.estimate.max));
   out += "\n" + bold("Next step", st) + "\n";

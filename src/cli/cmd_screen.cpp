@@ -2,6 +2,7 @@
 #include <cstring>
 #include <iostream>
 #include <csignal>
+#include <unistd.h>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -27,14 +28,20 @@ struct Opts {
   bool json = false;
 };
 
-void on_interrupt(int) {}
+constexpr char abandoned[] = "\nfaqdesk: error: screening abandoned; nothing was recorded\n";
 
-// Let Ctrl-C end a blocking read (EINTR) instead of killing the process.
-void interrupt_reads() {
+// Abandon at once, from the handler itself: a flag checked before a blocking
+// read would miss a Ctrl-C that lands between the check and the read. The
+// result is only printed once every answer is in, so nothing partial is shown.
+void on_interrupt(int) {
+  [[maybe_unused]] auto n = write(STDERR_FILENO, abandoned, sizeof abandoned - 1);
+  _exit(1);
+}
+
+void abandon_on_interrupt() {
   struct sigaction sa {};
   sa.sa_handler = on_interrupt;
   sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0; // no SA_RESTART
   sigaction(SIGINT, &sa, nullptr);
 }
 
@@ -63,7 +70,7 @@ std::string read_file(const std::string& path) {
 bool ask_interactively(Context& ctx, Answers& given) {
   const Faq& faq = ctx.faq();
   const TextStyle st = ctx.style(stdout);
-  interrupt_reads();
+  abandon_on_interrupt();
   LineReader in("-");
   std::string line;
   bool too_long = false;

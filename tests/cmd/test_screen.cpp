@@ -213,3 +213,12 @@ TEST_CASE("screen on a terminal: Ctrl-C abandons too, exit 1") {
   CHECK(t.wait_exit() == 1);
   CHECK(t.seen().find("Estimate") == std::string::npos);
 }
+
+TEST_CASE("screen: text lines fit the width, with notes hung under the FLAG margin") {
+  auto r = faqdesk({"screen", "-a", "deformity=yes", "-a", "imaging=no", "-a", "cause=wear", "-a", "prior-treatment=no"},
+                   {.input = "", .cwd = {}, .env = {{"COLUMNS", "60"}}});
+  REQUIRE(r.status == 0);
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) CHECK(line.size() <= 60);
+  CHECK(r.out.find("FLAG Significant deformity reported.") == 0);
+}
