@@ -9,7 +9,17 @@
 
 namespace faqdesk {
 
-std::string installed_faq_path() { return FAQDESK_INSTALLED_FAQ; }
+std::string installed_faq_path() {
+  // Beside an installed binary (PREFIX/bin/faqdesk -> PREFIX/share/faqdesk),
+  // whatever prefix it was installed to; else where the build was configured for.
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto beside = exe.parent_path().parent_path() / "share" / "faqdesk" / "faq.yaml";
+    if (std::filesystem::is_regular_file(beside, ec)) return beside.string();
+  }
+  return FAQDESK_INSTALLED_FAQ;
+}
 
 FaqLocation locate_faq(const std::optional<std::string>& option, const char* env) {
   using Kind = FaqLocation::Kind;
