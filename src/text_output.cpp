@@ -20,6 +20,12 @@ std::string dim(std::string_view s, const TextStyle& st) {
   return st.colour ? fmt::format("\x1b[2m{}\x1b[0m", s) : std::string(s);
 }
 
+// Wrap `text` under a margin of `margin` columns and put `first` (which shows
+// as `margin` columns wide, colour codes aside) in the first line's margin.
+std::string hang(std::string_view first, std::string_view text, std::size_t margin, const TextStyle& st) {
+  return std::string(first) + wrap(text, st.width, std::string(margin, ' ')).substr(margin) + "\n";
+}
+
 std::string paragraph(std::string_view text, const TextStyle& st, std::string_view indent = "") {
   return wrap(printable(text), st.width, indent) + "\n";
 }
@@ -99,9 +105,7 @@ std::string render_no_answer(const Faq& faq, const SearchResult& r, const TextSt
 std::string render_assessment(const Faq& faq, const Assessment& a, const TextStyle& st) {
   std::string out;
   for (const auto& n : a.notes) {
-    // Hang the note under a five-column margin that holds the FLAG mark.
-    std::string body = wrap(printable(n.text), st.width, "     ");
-    out += (n.severity == Severity::flag ? red("FLAG", st) + " " : std::string("     ")) + body.substr(5) + "\n";
+    out += hang(n.severity == Severity::flag ? red("FLAG", st) + " " : std::string(5, ' '), printable(n.text), 5, st);
   }
   if (!a.notes.empty()) out += "\n";
   out += bold("Estimate", st) + "\n";
@@ -109,7 +113,7 @@ std::string render_assessment(const Faq& faq, const Assessment& a, const TextSty
     std::string price = !c->priced ? "not priced" : c->max ? "under " + format_usd(*c->max) : *c->amount == 0 ? "free" : format_usd(*c->amount);
     std::string line = fmt::format("{}: {}", printable(c->label), price);
     if (!c->note.empty()) line += " (" + printable(c->note) + ")";
-    out += "  " + wrap(line, st.width, "    ").substr(4) + "\n";
+    out += hang("  ", line, 4, st);
   }
   out += fmt::format("  Total: {}{}\n", a.estimate.upper_bound ? "under " : "", format_usd(a.estimate.max));
   out += "\n" + bold("Next step", st) + "\n";
