@@ -68,21 +68,41 @@ std::string render_list(const Faq& faq) {
   return out;
 }
 
-std::string render_entry(const Entry& e, const TextStyle& st) {
+std::string render_entry(const Entry& e, const TextStyle& st, bool related_line) {
   std::string out = bold(printable(e.question), st) + dim(fmt::format("  [{}]", printable(e.id)), st) + "\n";
   if (!e.short_answer.empty()) out += paragraph("» " + e.short_answer, st);
   out += paragraph(e.answer, st);
-  if (!e.related.empty()) out += dim(fmt::format("Related: {}", printable(fmt::format("{}", fmt::join(e.related, ", ")))), st) + "\n";
+  if (related_line && !e.related.empty())
+    out += dim(fmt::format("Related: {}", printable(fmt::format("{}", fmt::join(e.related, ", ")))), st) + "\n";
   return out;
 }
 
-std::string render_answer(const Faq& faq, const SearchResult& r, const TextStyle& st, bool explain) {
-  const Match& best = r.matches.front();
+std::string render_best(const Faq& faq, const Match& best, const TextStyle& st) {
   const Entry& e = faq.entries[best.entry];
   std::string out = bold(printable(e.question), st) +
                     dim(fmt::format("  [{}, confidence {:.2f}]", printable(e.id), best.confidence), st) + "\n";
   if (!e.short_answer.empty()) out += paragraph("» " + e.short_answer, st);
   out += paragraph(e.answer, st);
+  return out;
+}
+
+std::string render_numbered(const Faq& faq, const std::vector<std::size_t>& entries, std::string_view title,
+                            const TextStyle& st) {
+  if (entries.empty()) return {};
+  std::string out = dim(std::string(title), st) + "\n";
+  const std::size_t number_width = std::to_string(entries.size()).size() + 2;
+  std::size_t id_width = 0;
+  for (std::size_t i : entries) id_width = std::max(id_width, display_width(faq.entries[i].id));
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& e = faq.entries[entries[i]];
+    out += fmt::format("{:>{}}  {}{:{}}  {}\n", i + 1, number_width, printable(e.id), "", id_width - display_width(e.id),
+                       printable(e.question));
+  }
+  return out;
+}
+
+std::string render_answer(const Faq& faq, const SearchResult& r, const TextStyle& st, bool explain) {
+  std::string out = render_best(faq, r.matches.front(), st);
   if (r.matches.size() > 1) {
     out += "\n" + dim("See also:", st) + "\n";
     for (std::size_t i = 1; i < r.matches.size(); ++i) {

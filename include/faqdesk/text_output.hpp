@@ -1,6 +1,8 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <faqdesk/faq.hpp>
 #include <faqdesk/screening.hpp>
@@ -16,7 +18,14 @@ struct TextStyle {
 
 // Every renderer escapes control characters from the FAQ or the query.
 std::string render_list(const Faq& faq);
-std::string render_entry(const Entry& e, const TextStyle& style);
+// An entry: question, the `short` line marked, the answer; `related_line`
+// adds "Related: id, id".
+std::string render_entry(const Entry& e, const TextStyle& style, bool related_line = true);
+// The best match: the entry with its confidence.
+std::string render_best(const Faq& faq, const Match& best, const TextStyle& style);
+// `title`, then the entries numbered from 1 (nothing when `entries` is empty).
+std::string render_numbered(const Faq& faq, const std::vector<std::size_t>& entries, std::string_view title,
+                            const TextStyle& style);
 std::string render_answer(const Faq& faq, const SearchResult& r, const TextStyle& style, bool explain);
 std::string render_no_answer(const Faq& faq, const SearchResult& r, const TextStyle& style, bool explain);
 std::string render_assessment(const Faq& faq, const Assessment& a, const TextStyle& style);

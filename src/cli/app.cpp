@@ -31,7 +31,7 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, i
     for (int i = 1; i < argc; ++i) {
       std::string_view word = argv[i];
       if (word.starts_with("-")) {
-        if (word == "--faq" || word == "--color") ++i;
+        if (word == "--faq" || word == "--color" || word == "--log-unanswered") ++i;
         continue;
       }
       if (app.get_subcommands().empty()) {
@@ -55,17 +55,22 @@ int faqdesk_main(int argc, char** argv) {
                "for a consultation.",
                "faqdesk"};
   app.set_version_flag("--version", version_text());
-  app.footer("Exit status: 0 success, 1 no answer, 2 usage or data error.\n"
+  app.footer("With no command on a terminal, faqdesk opens the coordinator's console.\n"
+             "Exit status: 0 success, 1 no answer, 2 usage or data error.\n"
              "Example: faqdesk ask how much does it cost");
   cli::Context ctx;
   cli::Action run;
+  app.fallthrough(); // global options may also follow the command (set before adding them)
   app.add_option("--faq", ctx.faq_option, "FAQ file to use (default: $FAQDESK_FAQ, ./faq.yaml, installed, built-in)")
       ->type_name("PATH");
+  app.add_option("--log-unanswered", ctx.log_option,
+                 "Append each question faqdesk cannot answer to FILE (JSON lines; see 'faqdesk gaps')")
+      ->type_name("FILE");
   std::map<std::string, cli::Colour> colours{
       {"auto", cli::Colour::auto_}, {"always", cli::Colour::always}, {"never", cli::Colour::never}};
   app.add_option("--color", ctx.colour, "Colour: auto, always or never")
       ->transform(CLI::CheckedTransformer(colours, CLI::ignore_case))
-      ->type_name("WHEN");
+      ->option_text("auto|always|never");
   cli::set_ask_command(app, ctx, run);
   cli::set_batch_command(app, ctx, run);
   cli::set_screen_command(app, ctx, run);
@@ -73,6 +78,7 @@ int faqdesk_main(int argc, char** argv) {
   cli::set_show_command(app, ctx, run);
   cli::set_check_command(app, ctx, run);
   cli::set_eval_command(app, ctx, run);
+  cli::set_gaps_command(app, ctx, run);
   app.require_subcommand(0, 1);
 
   try {
@@ -85,10 +91,11 @@ int faqdesk_main(int argc, char** argv) {
     cli::print_error(parse_error_message(app, e, argc, argv));
     return static_cast<int>(ExitCode::error);
   }
+  if (!run && cli::is_terminal(stdin)) run = [&ctx] { return cli::run_console(ctx); };
   if (!run) {
     std::string usage = app.help();
     std::fwrite(usage.data(), 1, usage.size(), stderr);
-    cli::print_error("no command given; try 'faqdesk ask how much does it cost'");
+    cli::print_error("no command given, and the console needs a terminal; try 'faqdesk ask how much does it cost'");
     return static_cast<int>(ExitCode::error);
   }
   int status;

@@ -27,10 +27,13 @@ void set_ask_command(CLI::App& app, Context& ctx, Action& run) {
       std::string query;
       for (const auto& w : o->words) query += (query.empty() ? "" : " ") + w;
       if (query.size() > LineReader::cap) query.resize(LineReader::cap);
+      ctx.open_unanswered_log();
       const SearchResult r = ctx.index().search(query, {o->top, o->min_confidence, o->explain});
       if (o->json) out(dump_line(result_json(ctx.faq(), query, r, o->explain)) + "\n");
       else if (r.matches.empty()) out(render_no_answer(ctx.faq(), r, ctx.style(stdout), o->explain));
       else out(render_answer(ctx.faq(), r, ctx.style(stdout), o->explain));
+      if (r.matches.empty()) ctx.log_unanswered(query, "ask");
+      if (ctx.log_failed()) return 2;
       return r.matches.empty() ? 1 : 0;
     };
   });

@@ -31,6 +31,7 @@ void set_batch_command(CLI::App& app, Context& ctx, Action& run) {
       const Faq& faq = ctx.faq();
       const SearchIndex& index = ctx.index();
       LineReader in(o->input);
+      ctx.open_unanswered_log();
       std::string line, buf;
       bool too_long = false;
       std::size_t n = 0;
@@ -42,6 +43,7 @@ void set_batch_command(CLI::App& app, Context& ctx, Action& run) {
           else buf += dump_line({{"line", n}, {"error", fmt::format("line {} is longer than {} bytes; not answered", n, LineReader::cap)}}) + "\n";
         } else {
           const SearchResult r = index.search(line, {o->top, o->min_confidence, o->explain});
+          if (r.matches.empty() && !trim(line).empty()) ctx.log_unanswered(line, "batch");
           if (tsv) {
             std::string q = valid_utf8(line);
             for (auto& c : q)
@@ -62,7 +64,7 @@ void set_batch_command(CLI::App& app, Context& ctx, Action& run) {
       }
       out(buf);
       if (in.failed()) throw Error(fmt::format("{}: read error after line {}", in.name(), n));
-      return 0;
+      return ctx.log_failed() ? 2 : 0;
     };
   });
 }

@@ -65,37 +65,21 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-// Ask the questions `given` lacks, on the terminal. Return false when the
-// coordinator abandons (Ctrl-D or Ctrl-C).
+// Ask the questions `given` lacks on the terminal, reading plain lines; Ctrl-C
+// abandons from the signal handler.
 bool ask_interactively(Context& ctx, Answers& given) {
-  const Faq& faq = ctx.faq();
-  const TextStyle st = ctx.style(stdout);
   abandon_on_interrupt();
   LineReader in("-");
   std::string line;
   bool too_long = false;
-  for (const auto& q : faq.screening) {
-    if (given.contains(q.id)) continue;
-    for (;;) {
-      out(fmt::format("{}\n  [{}{}] > ", printable(q.text), allowed_answers(q), q.related.empty() ? "" : "; ? for more"));
-      std::fflush(stdout);
-      if (!in.next(line, too_long)) {
-        out("\n");
-        return false;
-      }
-      if (trim(line) == "?" && !q.related.empty()) {
-        if (const Entry* e = faq.find_entry(q.related)) out(render_entry(*e, st));
-        continue;
-      }
-      if (const ScreeningAnswer* a = resolve_answer(q, line)) {
-        given[q.id] = a->value;
-        break;
-      }
-      out(fmt::format("Please answer {}.\n", allowed_answers(q)));
-    }
-  }
+  bool done = ask_screening(ctx.faq(), ctx.style(stdout), given, [&](const std::string& prompt) -> std::optional<std::string> {
+    out(prompt);
+    std::fflush(stdout);
+    if (!in.next(line, too_long)) return std::nullopt;
+    return line;
+  });
   out("\n");
-  return true;
+  return done;
 }
 
 std::string render(Context& ctx, const Assessment& a, bool json) {
@@ -131,6 +115,27 @@ int run_batch(Context& ctx, const Opts& o) {
 }
 
 } // namespace
+
+bool ask_screening(const Faq& faq, const TextStyle& st, Answers& given, const PromptReader& read) {
+  for (const auto& q : faq.screening) {
+    if (given.contains(q.id)) continue;
+    for (;;) {
+      out(fmt::format("{}\n", printable(q.text)));
+      auto line = read(fmt::format("  [{}{}] > ", allowed_answers(q), q.related.empty() ? "" : "; ? for more"));
+      if (!line) return false;
+      if (trim(*line) == "?" && !q.related.empty()) {
+        if (const Entry* e = faq.find_entry(q.related)) out(render_entry(*e, st));
+        continue;
+      }
+      if (const ScreeningAnswer* a = resolve_answer(q, *line)) {
+        given[q.id] = a->value;
+        break;
+      }
+      out(fmt::format("Please answer {}.\n", allowed_answers(q)));
+    }
+  }
+  return true;
+}
 
 void set_screen_command(CLI::App& app, Context& ctx, Action& run) {
   auto* cmd = app.add_subcommand("screen", "Screening questionnaire: notes for the consultation and a cost estimate");

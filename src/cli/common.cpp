@@ -18,8 +18,39 @@
 namespace faqdesk::cli {
 
 const Faq& Context::faq() {
-  if (!faq_) faq_ = load_faq(locate_faq(faq_option, std::getenv("FAQDESK_FAQ")));
+  if (!faq_) {
+    FaqLocation where = locate_faq(faq_option, std::getenv("FAQDESK_FAQ"));
+    faq_ = load_faq(where);
+    faq_dir_ = where.path.empty() || where.path == "-"
+                   ? std::string()
+                   : std::filesystem::path(where.path).parent_path().string();
+  }
   return *faq_;
+}
+
+std::string Context::unanswered_log_path() {
+  if (log_option) {
+    if (log_option->empty()) throw Error("--log-unanswered needs a file name");
+    return *log_option;
+  }
+  const Faq& f = faq();
+  std::string path = f.settings.unanswered_log;
+  if (!path.empty() && std::filesystem::path(path).is_relative() && !faq_dir_->empty())
+    path = (std::filesystem::path(*faq_dir_) / path).string();
+  return path;
+}
+
+void Context::open_unanswered_log() {
+  if (log_) return;
+  if (std::string path = unanswered_log_path(); !path.empty()) log_ = std::make_unique<UnansweredLog>(path);
+}
+
+void Context::log_unanswered(std::string_view query, std::string_view source) {
+  if (!log_ || log_failed_) return;
+  if (std::string problem = log_->append(query, source); !problem.empty()) {
+    print_error(problem);
+    log_failed_ = true;
+  }
 }
 
 const SearchIndex& Context::index() {
@@ -54,7 +85,13 @@ void print_error(std::string_view message) {
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
-LineReader::LineReader(const std::string& path) : file_(stdin), owned_(false), name_(path == "-" ? "(stdin)" : path) {
+void print_warning(std::string_view message) {
+  std::string line = fmt::format("faqdesk: warning: {}\n", printable(message));
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+LineReader::LineReader(const std::string& path, std::size_t limit)
+    : file_(stdin), limit_(limit), owned_(false), name_(path == "-" ? "(stdin)" : path) {
   if (path == "-") return;
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw Error(fmt::format("{}: is a directory", path));
@@ -75,7 +112,7 @@ bool LineReader::next(std::string& line, bool& too_long) {
   while ((c = getc_unlocked(file_)) != EOF) {
     any = true;
     if (c == '\n') break;
-    if (line.size() < cap) line += static_cast<char>(c);
+    if (line.size() < limit_) line += static_cast<char>(c);
     else too_long = true;
   }
   if (c == EOF && std::ferror(file_)) failed_ = true;

@@ -3,6 +3,7 @@
 // terminal and the standard streams.
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,8 +11,10 @@
 #include <CLI/CLI.hpp>
 
 #include <faqdesk/faq.hpp>
+#include <faqdesk/screening.hpp>
 #include <faqdesk/search_index.hpp>
 #include <faqdesk/text_output.hpp>
+#include <faqdesk/unanswered.hpp>
 
 namespace faqdesk::cli {
 
@@ -21,6 +24,7 @@ enum class Colour { never, auto_, always };
 class Context {
 public:
   std::optional<std::string> faq_option;
+  std::optional<std::string> log_option; // --log-unanswered
   Colour colour = Colour::auto_;
 
   const Faq& faq();
@@ -28,9 +32,24 @@ public:
   // Text style for output to `stream` (stdout or stderr).
   TextStyle style(std::FILE* stream) const;
 
+  // The unanswered log named by --log-unanswered, else by settings.unanswered_log
+  // (relative to the FAQ's directory); empty when neither is set.
+  std::string unanswered_log_path();
+  // Open the unanswered log named by --log-unanswered, else by
+  // settings.unanswered_log (relative to the FAQ's directory), if either is set.
+  // Throws Error when it cannot be opened, before any question is answered.
+  void open_unanswered_log();
+  // Record a question faqdesk abstained on. A failed write is reported once on
+  // stderr and remembered: ask and batch then exit 2, never a silent success.
+  void log_unanswered(std::string_view query, std::string_view source);
+  bool log_failed() const { return log_failed_; }
+
 private:
   std::optional<Faq> faq_;
+  std::optional<std::string> faq_dir_;
   std::optional<SearchIndex> index_;
+  std::unique_ptr<UnansweredLog> log_;
+  bool log_failed_ = false;
 };
 
 // What a subcommand does once the command line is parsed; returns the exit status.
@@ -43,18 +62,32 @@ void set_ask_command(CLI::App& app, Context& ctx, Action& run);
 void set_batch_command(CLI::App& app, Context& ctx, Action& run);
 void set_eval_command(CLI::App& app, Context& ctx, Action& run);
 void set_screen_command(CLI::App& app, Context& ctx, Action& run);
+void set_gaps_command(CLI::App& app, Context& ctx, Action& run);
+
+// The interactive console (faqdesk with no command, on a terminal).
+int run_console(Context& ctx);
+
+// Reads one line after showing `prompt`; nullopt when the coordinator abandons
+// (end of input or Ctrl-C).
+using PromptReader = std::function<std::optional<std::string>(const std::string& prompt)>;
+// Ask the screening questions `given` lacks, one by one, through `read`.
+// Returns false when the coordinator abandons.
+bool ask_screening(const Faq& faq, const TextStyle& style, Answers& given, const PromptReader& read);
 
 // Write `s` to standard output.
 void out(std::string_view s);
 // Print "faqdesk: error: MESSAGE" to stderr, control characters escaped.
 void print_error(std::string_view message);
+// Print "faqdesk: warning: MESSAGE" to stderr, control characters escaped.
+void print_warning(std::string_view message);
 bool is_terminal(std::FILE* stream);
 
 // Reads lines from a file or stdin in fixed memory: a line longer than `cap`
 // bytes is cut to `cap` and flagged, the rest of it skipped. CR before LF is dropped.
 class LineReader {
 public:
-  explicit LineReader(const std::string& path); // "-" is stdin; throws Error
+  // "-" is stdin; throws Error. Lines are cut at `limit` bytes.
+  explicit LineReader(const std::string& path, std::size_t limit = cap);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -66,6 +99,7 @@ public:
 
 private:
   std::FILE* file_;
+  std::size_t limit_;
   bool owned_;
   bool failed_ = false;
   std::string name_;

@@ -1,6 +1,4 @@
 // faqdesk screen: scripted, batch, errors, and interactive through a pseudo-terminal.
-#include <chrono>
-#include <csignal>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -8,78 +6,16 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <poll.h>
-#include <pty.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include "pty.hpp"
 #include "run.hpp"
 
 using test::faqdesk;
+using test::Pty;
 
 namespace {
 
 const std::vector<std::string> all_no = {"screen", "--json", "--answer", "deformity=no", "--answer", "imaging=yes",
                                          "--answer", "cause=injury", "--answer", "prior-treatment=no"};
-
-// Drives the real binary on a pseudo-terminal, as a coordinator would.
-class Pty {
-public:
-  explicit Pty(const std::vector<std::string>& args) {
-    pid_ = forkpty(&fd_, nullptr, nullptr, nullptr);
-    if (pid_ == 0) {
-      std::vector<char*> argv{const_cast<char*>(FAQDESK_BINARY)};
-      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      setenv("TERM", "dumb", 1);
-      execv(FAQDESK_BINARY, argv.data());
-      _exit(127);
-    }
-  }
-  ~Pty() {
-    if (pid_ > 0 && !done_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    close(fd_);
-  }
-  // Read until `text` appears (true) or 5 seconds pass (false).
-  bool expect(const std::string& text) {
-    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (seen_.find(text, pos_) == std::string::npos) {
-      if (std::chrono::steady_clock::now() > until || !read_some(100)) return false;
-    }
-    pos_ = seen_.find(text, pos_) + text.size();
-    return true;
-  }
-  void send(const std::string& s) { CHECK(write(fd_, s.data(), s.size()) == static_cast<ssize_t>(s.size())); }
-  void interrupt() { kill(pid_, SIGINT); }
-  int wait_exit() {
-    while (read_some(100)) {
-    }
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    done_ = true;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-  const std::string& seen() const { return seen_; }
-
-private:
-  bool read_some(int ms) {
-    pollfd p{fd_, POLLIN, 0};
-    if (poll(&p, 1, ms) <= 0) return true;
-    char buf[4096];
-    ssize_t n = read(fd_, buf, sizeof buf);
-    if (n <= 0) return false;
-    seen_.append(buf, static_cast<std::size_t>(n));
-    return true;
-  }
-  pid_t pid_ = -1;
-  int fd_ = -1;
-  bool done_ = false;
-  std::string seen_;
-  std::size_t pos_ = 0;
-};
 
 } // namespace
 
