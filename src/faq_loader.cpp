@@ -373,7 +373,7 @@ Faq load_faq_text(std::string_view text, const std::string& name) {
   return faq;
 }
 
-Faq load_faq_file(const std::filesystem::path& path) {
+std::string read_faq_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw Error(fmt::format("{}: is a directory, not a FAQ file", printable(path.string())));
   std::ifstream in(path, std::ios::binary);
@@ -381,8 +381,10 @@ Faq load_faq_file(const std::filesystem::path& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw Error(fmt::format("{}: cannot read", printable(path.string())));
-  return load_faq_text(ss.str(), path.string());
+  return std::move(ss).str();
 }
+
+Faq load_faq_file(const std::filesystem::path& path) { return load_faq_text(read_faq_file(path), path.string()); }
 
 } // namespace faqdesk
 

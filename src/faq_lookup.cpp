@@ -31,13 +31,15 @@ FaqLocation locate_faq(const std::optional<std::string>& option, const char* env
   return {Kind::embedded, ""};
 }
 
+FaqSource read_faq_source(const FaqLocation& where) {
+  if (where.kind == FaqLocation::Kind::embedded) return {std::string(embedded_faq()), "(built-in faq.yaml)"};
+  if (where.path == "-") return {std::string(std::istreambuf_iterator<char>(std::cin), {}), "(stdin)"};
+  return {read_faq_file(where.path), where.path};
+}
+
 Faq load_faq(const FaqLocation& where) {
-  if (where.kind == FaqLocation::Kind::embedded) return load_faq_text(embedded_faq(), "(built-in faq.yaml)");
-  if (where.path == "-") {
-    std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    return load_faq_text(text, "(stdin)");
-  }
-  return load_faq_file(where.path);
+  FaqSource src = read_faq_source(where);
+  return load_faq_text(src.text, src.name);
 }
 
 } // namespace faqdesk

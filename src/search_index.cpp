@@ -13,6 +13,8 @@
 #include <faqdesk/text.hpp>
 #include <faqdesk/tokenizer.hpp>
 
+#include "serial.hpp"
+
 namespace faqdesk {
 
 std::string_view to_string(MatchHow how) {
@@ -95,7 +97,9 @@ struct SearchIndex::Impl {
   double raw_threshold = fallback_threshold;
   double min_conf = 0.5;
 
+  Impl() = default;
   explicit Impl(const Faq& faq);
+  void index_surface();
   std::vector<Norm> normalise(std::string_view text, bool correct) const;
   std::string correct_spelling(const std::string& word) const;
   bool known_stem(const std::string& stem) const;
@@ -324,14 +328,20 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
       for (const auto& [id, v] : centroid) centroid_postings[id].emplace_back(e, v / std::sqrt(sq));
     }
   }
+  index_surface();
+
+  if (faq.settings.min_confidence) min_conf = *faq.settings.min_confidence;
+  derive_threshold(unit_texts);
+}
+
+// Spelling candidates by length, each bucket sorted so ties break the same way every run.
+void SearchIndex::Impl::index_surface() {
+  surface_by_length.clear();
   for (const auto& [word, count] : surface) {
     if (word.size() >= surface_by_length.size()) surface_by_length.resize(word.size() + 1);
     surface_by_length[word.size()].push_back(word);
   }
   for (auto& bucket : surface_by_length) std::sort(bucket.begin(), bucket.end());
-
-  if (faq.settings.min_confidence) min_conf = *faq.settings.min_confidence;
-  derive_threshold(unit_texts);
 }
 
 std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vector<QueryTerm>& q,
@@ -473,6 +483,152 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     result.matches.push_back(std::move(m));
   }
   return result;
+}
+
+} // namespace faqdesk
+
+namespace faqdesk {
+
+std::string SearchIndex::serialize() const {
+  const Impl& x = *impl_;
+  serial::Writer w;
+  w.u64(x.entry_count);
+  // Terms in id order, so the reader can rebuild term_ids.
+  std::vector<const std::string*> terms(x.term_ids.size());
+  for (const auto& [t, id] : x.term_ids) terms[id] = &t;
+  w.u64(terms.size());
+  for (std::size_t id = 0; id < terms.size(); ++id) {
+    w.str(*terms[id]);
+    w.f64(x.idf[id]);
+    w.u64(x.postings[id].size());
+    for (const auto& p : x.postings[id]) {
+      w.u32(p.entry);
+      w.u32(p.unit);
+      w.u8(static_cast<std::uint8_t>(p.field));
+    }
+    w.u64(x.centroid_postings[id].size());
+    for (const auto& [e, weight] : x.centroid_postings[id]) {
+      w.u32(e);
+      w.f64(weight);
+    }
+  }
+  w.u64(x.units.size());
+  for (const auto& u : x.units) {
+    w.u32(u.entry);
+    w.u8(static_cast<std::uint8_t>(u.field));
+    w.f64(u.norm);
+    w.u64(u.terms.size());
+    for (TermId t : u.terms) w.u32(t);
+  }
+  w.u64(x.synonym_words.size());
+  for (const auto& [stem, canon] : x.synonym_words) {
+    w.str(stem);
+    w.strs(canon);
+  }
+  w.u64(x.synonym_phrases.size());
+  for (const auto& [phrase, canon] : x.synonym_phrases) {
+    w.strs(phrase);
+    w.strs(canon);
+  }
+  w.u64(x.synonym_canonical_name.size());
+  for (const auto& [stem, name] : x.synonym_canonical_name) {
+    w.str(stem);
+    w.str(name);
+  }
+  w.u64(x.surface.size());
+  for (const auto& [word, freq] : x.surface) {
+    w.str(word);
+    w.u32(freq);
+  }
+  w.f64(x.unknown_idf);
+  w.f64(x.raw_threshold);
+  w.f64(x.min_conf);
+  return std::move(w.bytes());
+}
+
+SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
+  using serial::Malformed;
+  auto x = std::make_unique<Impl>();
+  serial::Reader r(bytes);
+  x->entry_count = r.u64();
+  if (x->entry_count != faq.entries.size()) throw Malformed("entry count differs from the FAQ");
+  auto field = [&] {
+    auto f = r.u8();
+    if (f > static_cast<std::uint8_t>(Field::answer)) throw Malformed("bad field");
+    return static_cast<Field>(f);
+  };
+  auto entry = [&] {
+    auto e = r.u32();
+    if (e >= x->entry_count) throw Malformed("entry out of range");
+    return e;
+  };
+  const std::size_t term_count = r.count(8 + 8 + 8 + 8);
+  x->idf.resize(term_count);
+  x->postings.resize(term_count);
+  x->centroid_postings.resize(term_count);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> unit_refs; // (term, unit) checked once units are read
+  for (TermId id = 0; id < term_count; ++id) {
+    if (!x->term_ids.emplace(r.str(), id).second) throw Malformed("duplicate term");
+    x->idf[id] = r.f64();
+    x->postings[id].resize(r.count(9));
+    for (auto& p : x->postings[id]) {
+      p.entry = entry();
+      p.unit = r.u32();
+      p.field = field();
+    }
+    x->centroid_postings[id].resize(r.count(12));
+    for (auto& [e, weight] : x->centroid_postings[id]) {
+      e = entry();
+      weight = r.f64();
+    }
+  }
+  x->units.resize(r.count(21));
+  for (auto& u : x->units) {
+    u.entry = entry();
+    u.field = field();
+    u.norm = r.f64();
+    u.terms.resize(r.count(4));
+    for (auto& t : u.terms) {
+      t = r.u32();
+      if (t >= term_count) throw Malformed("term out of range");
+    }
+  }
+  for (const auto& list : x->postings)
+    for (const auto& p : list)
+      if (p.unit != no_unit && p.unit >= x->units.size()) throw Malformed("unit out of range");
+  for (std::size_t n = r.count(16); n > 0; --n) {
+    std::string stem = r.str();
+    x->synonym_words[stem] = r.strs();
+  }
+  for (std::size_t n = r.count(16); n > 0; --n) {
+    std::vector<std::string> phrase = r.strs();
+    x->synonym_phrases.emplace_back(std::move(phrase), r.strs());
+  }
+  for (std::size_t n = r.count(16); n > 0; --n) {
+    std::string stem = r.str();
+    x->synonym_canonical_name[stem] = r.str();
+  }
+  // Every canonical term a synonym gives must have its display name.
+  for (const auto& [stem, canon] : x->synonym_words)
+    for (const auto& c : canon)
+      if (!x->synonym_canonical_name.contains(c)) throw Malformed("synonym without a name");
+  for (const auto& [phrase, canon] : x->synonym_phrases)
+    for (const auto& c : canon)
+      if (!x->synonym_canonical_name.contains(c)) throw Malformed("synonym without a name");
+  for (std::size_t n = r.count(12); n > 0; --n) {
+    std::string word = r.str();
+    x->surface[word] = r.u32();
+  }
+  x->unknown_idf = r.f64();
+  x->raw_threshold = r.f64();
+  x->min_conf = r.f64();
+  if (r.left() != 0) throw Malformed("trailing bytes");
+  if (!(x->raw_threshold > 0 && x->raw_threshold < 1) || !(x->min_conf >= 0 && x->min_conf <= 1))
+    throw Malformed("threshold out of range");
+  x->index_surface();
+  SearchIndex index;
+  index.impl_ = std::move(x);
+  return index;
 }
 
 } // namespace faqdesk

@@ -13,6 +13,8 @@ Faq load_faq_text(std::string_view text, const std::string& name);
 
 // Read and load the file at `path`.
 Faq load_faq_file(const std::filesystem::path& path);
+// The bytes of the FAQ file at `path`; throws Error when it cannot be read.
+std::string read_faq_file(const std::filesystem::path& path);
 
 // The most diagnostics one load reports.
 inline constexpr std::size_t max_diagnostics = 50;

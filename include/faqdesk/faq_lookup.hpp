@@ -16,6 +16,13 @@ struct FaqLocation {
 // else the installed copy, else the embedded one.
 FaqLocation locate_faq(const std::optional<std::string>& option, const char* env);
 
+// The text of the FAQ at `where` and the name messages use for it.
+struct FaqSource {
+  std::string text;
+  std::string name;
+};
+FaqSource read_faq_source(const FaqLocation& where); // throws Error
+
 // Load the FAQ at `where` (path "-" reads standard input).
 Faq load_faq(const FaqLocation& where);
 

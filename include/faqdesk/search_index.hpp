@@ -64,7 +64,14 @@ public:
   // leave-one-out over its alternates.
   double threshold() const;
 
+  // The built index as bytes, for the compiled cache; and back again.
+  // `restore` throws std::runtime_error when the bytes are malformed or do not
+  // fit `faq` (every entry, unit and term reference is checked).
+  std::string serialize() const;
+  static SearchIndex restore(std::string_view bytes, const Faq& faq);
+
 private:
+  SearchIndex() = default;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

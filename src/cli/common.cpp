@@ -11,21 +11,25 @@
 
 #include <fmt/format.h>
 
+#include <faqdesk/cache.hpp>
 #include <faqdesk/error.hpp>
 #include <faqdesk/faq_lookup.hpp>
 #include <faqdesk/text.hpp>
 
 namespace faqdesk::cli {
 
+void Context::compile() {
+  if (compiled_) return;
+  FaqLocation where = locate_faq(faq_option, std::getenv("FAQDESK_FAQ"));
+  FaqSource src = read_faq_source(where);
+  const bool from_stdin = where.kind != FaqLocation::Kind::embedded && where.path == "-";
+  compiled_ = compile_faq(src.text, src.name, from_stdin ? std::string() : default_cache_dir());
+  faq_dir_ = where.path.empty() || from_stdin ? std::string() : std::filesystem::path(where.path).parent_path().string();
+}
+
 const Faq& Context::faq() {
-  if (!faq_) {
-    FaqLocation where = locate_faq(faq_option, std::getenv("FAQDESK_FAQ"));
-    faq_ = load_faq(where);
-    faq_dir_ = where.path.empty() || where.path == "-"
-                   ? std::string()
-                   : std::filesystem::path(where.path).parent_path().string();
-  }
-  return *faq_;
+  compile();
+  return compiled_->faq;
 }
 
 std::string Context::unanswered_log_path() {
@@ -54,8 +58,8 @@ void Context::log_unanswered(std::string_view query, std::string_view source) {
 }
 
 const SearchIndex& Context::index() {
-  if (!index_) index_.emplace(faq());
-  return *index_;
+  compile();
+  return compiled_->index;
 }
 
 bool is_terminal(std::FILE* stream) { return isatty(fileno(stream)) == 1; }

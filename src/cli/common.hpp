@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <faqdesk/cache.hpp>
 #include <faqdesk/faq.hpp>
 #include <faqdesk/screening.hpp>
 #include <faqdesk/search_index.hpp>
@@ -45,9 +46,9 @@ public:
   bool log_failed() const { return log_failed_; }
 
 private:
-  std::optional<Faq> faq_;
+  void compile(); // load the FAQ and its index, through the compiled cache
+  std::optional<Compiled> compiled_;
   std::optional<std::string> faq_dir_;
-  std::optional<SearchIndex> index_;
   std::unique_ptr<UnansweredLog> log_;
   bool log_failed_ = false;
 };

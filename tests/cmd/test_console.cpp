@@ -48,7 +48,9 @@ int quit(Pty& t) {
 struct Console {
   test::TempDir dir;
   std::vector<std::string> args() const { return {"--faq", test::source("faq.yaml").string()}; }
-  std::map<std::string, std::string> env() const { return {{"XDG_STATE_HOME", (dir.path / "state").string()}}; }
+  std::map<std::string, std::string> env() const {
+    return {{"XDG_STATE_HOME", (dir.path / "state").string()}, {"XDG_CACHE_HOME", (dir.path / "cache").string()}};
+  }
   std::filesystem::path history() const { return dir.path / "state" / "faqdesk" / "history"; }
 };
 
