@@ -262,16 +262,16 @@ bool write_compiled(const std::string& file, std::uint64_t key, const Compiled& 
   return false;
 }
 
-Compiled compile_faq(std::string_view text, const std::string& name, const std::string& dir) {
+Compiled compile_faq(std::string_view text, const std::string& name, const std::string& dir, const LoadLimits& limits) {
   if (dir.empty()) {
-    Faq faq = load_faq_text(text, name);
+    Faq faq = load_faq_text(text, name, limits);
     SearchIndex index(faq);
     return Compiled{std::move(faq), std::move(index)};
   }
   const std::string file = cache_file_for(dir, name);
   const std::uint64_t key = cache_key(text, name);
   if (auto cached = read_compiled(file, key)) return std::move(*cached);
-  Faq faq = load_faq_text(text, name);
+  Faq faq = load_faq_text(text, name, limits);
   SearchIndex index(faq);
   Compiled c{std::move(faq), std::move(index)};
   write_compiled(file, key, c);

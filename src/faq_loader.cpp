@@ -6,11 +6,16 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <initializer_list>
 #include <map>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <faqdesk/error.hpp>
@@ -149,12 +154,123 @@ private:
 };
 
 // Parse `text`; turn a syntax error into an Error at its line and column.
+// Turn yaml-cpp's exception into an Error at its position. A tab in the
+// indentation on or before that line is the likely cause, and is named.
+[[noreturn]] void yaml_error(std::string_view text, const std::string& name, const YAML::Exception& e) {
+  const bool at = !e.mark.is_null();
+  const int line = at ? e.mark.line + 1 : 0;
+  int n = 1;
+  for (std::size_t start = 0; start < text.size() && (line == 0 || n <= line); ++n) {
+    std::size_t end = text.find('\n', start);
+    std::string_view l = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    std::size_t indent = l.find_first_not_of(" \t");
+    if (indent != std::string_view::npos && l.substr(0, indent).find('\t') != std::string_view::npos)
+      throw Error({{name, n, static_cast<int>(l.find('\t')) + 1, "a tab in the indentation; YAML indents with spaces"}});
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  throw Error({{name, line, at ? e.mark.column + 1 : 0, printable(e.msg)}});
+}
+
 YAML::Node parse_yaml(std::string_view text, const std::string& name) {
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    const bool at = !e.mark.is_null();
-    throw Error({{name, at ? e.mark.line + 1 : 0, at ? e.mark.column + 1 : 0, printable(e.msg)}});
+    yaml_error(text, name, e);
+  }
+}
+
+std::string too_big(const std::string& name, const LoadLimits& limits) {
+  return fmt::format("{}: larger than {} bytes, the most a FAQ may be (set FAQDESK_MAX_FAQ_BYTES to allow more)", name,
+                     limits.max_bytes);
+}
+
+// 1-based line and column of byte `at` in `text`.
+SourcePos position_of(std::string_view text, std::size_t at) {
+  SourcePos p{1, 1};
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
+// A FAQ is UTF-8 text: no NUL bytes, no invalid sequences. yaml-cpp would echo
+// such bytes in its messages, or read on past them.
+void check_bytes(std::string_view text, const std::string& name) {
+  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+    SourcePos p = position_of(text, nul);
+    throw Error({{name, p.line, p.column, "a NUL byte: this is not a text file"}});
+  }
+  const std::string valid = valid_utf8(text);
+  if (valid != text) {
+    std::size_t i = 0;
+    while (i < text.size() && i < valid.size() && text[i] == valid[i]) ++i;
+    SourcePos p = position_of(text, i);
+    throw Error({{name, p.line, p.column, "invalid UTF-8; save the file as UTF-8"}});
+  }
+}
+
+// Walks the YAML events before any tree is built, and stops at the first
+// thing faqdesk refuses: an anchor or alias (a cycle or an alias bomb would
+// otherwise be expanded), a second document, nesting deeper than the cap, too
+// many nodes, or an over-long scalar.
+class Guard : public YAML::EventHandler {
+public:
+  Guard(const std::string& name, const LoadLimits& limits) : name_(name), limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark& m) override {
+    if (++documents_ > 1) fail(m, "a second YAML document ('---'); a FAQ is one document");
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { node(m, a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
+    fail(m, "an alias ('*'); faqdesk does not use YAML anchors and aliases: write the text out");
+  }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string& value) override {
+    node(m, a);
+    if (value.size() > limits_.max_scalar_bytes)
+      fail(m, fmt::format("a value of {} bytes; the most is {}", value.size(), limits_.max_scalar_bytes));
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    open(m, a);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    open(m, a);
+  }
+  void OnMapEnd() override { --depth_; }
+
+private:
+  [[noreturn]] void fail(const YAML::Mark& m, std::string message) {
+    throw Error({{name_, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1, std::move(message)}});
+  }
+  void node(const YAML::Mark& m, YAML::anchor_t a) {
+    if (a != YAML::NullAnchor) fail(m, "an anchor ('&'); faqdesk does not use YAML anchors and aliases");
+    if (++nodes_ > limits_.max_nodes) fail(m, fmt::format("more than {} values in one FAQ", limits_.max_nodes));
+  }
+  void open(const YAML::Mark& m, YAML::anchor_t a) {
+    node(m, a);
+    if (++depth_ > limits_.max_depth) fail(m, fmt::format("nested deeper than {} levels", limits_.max_depth));
+  }
+  const std::string& name_;
+  const LoadLimits& limits_;
+  std::size_t documents_ = 0, nodes_ = 0, depth_ = 0;
+};
+
+void check_structure(std::string_view text, const std::string& name, const LoadLimits& limits) {
+  std::istringstream in{std::string(text)};
+  Guard guard(name, limits);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(guard)) {
+    }
+  } catch (const YAML::Exception& e) {
+    yaml_error(text, name, e);
   }
 }
 
@@ -169,7 +285,7 @@ Entry read_entry(Reader& r, const YAML::Node& n, std::size_t index) {
   e.pos = pos_of(n);
   // Name the entry by its id in every message, when it has one.
   std::string what = fmt::format("entry {}", index + 1);
-  if (n.IsMap() && n["id"].IsScalar() && !trim(n["id"].Scalar()).empty())
+  if (n.IsMap() && n["id"].IsDefined() && n["id"].IsScalar() && !trim(n["id"].Scalar()).empty())
     what = fmt::format("entry \"{}\"", trim(n["id"].Scalar()));
   if (!r.check_map(n, what, {"id", "question", "answer", "short", "alternates", "keywords", "related"}))
     return e;
@@ -359,38 +475,72 @@ void cross_check(Reader& r, const Faq& faq) {
 
 } // namespace
 
-Faq load_faq_text(std::string_view text, const std::string& name) {
+Faq load_faq_text(std::string_view text, const std::string& name, const LoadLimits& limits) {
+  if (text.size() > limits.max_bytes) throw Error(too_big(printable(name), limits));
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  check_bytes(text, name);
+  check_structure(text, name, limits);
   std::vector<Diagnostic> diags;
   Reader r(name, diags);
   Faq faq;
   faq.source = name;
   YAML::Node root = parse_yaml(text, name);
   if (!root.IsDefined() || root.IsNull()) throw Error({{name, 0, 0, "the file is empty: it needs at least 'entries'"}});
-  read_document(r, root, faq);
+  try {
+    read_document(r, root, faq);
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp throws on a node it cannot give; report it as a problem of the file, never crash.
+    r.error(SourcePos{e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1}, e.msg);
+    throw Error(std::move(diags));
+  }
   cross_check(r, faq);
   if (!diags.empty()) throw Error(std::move(diags));
   return faq;
 }
 
-std::string read_faq_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw Error(fmt::format("{}: is a directory, not a FAQ file", printable(path.string())));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fmt::format("{}: cannot open: {}", printable(path.string()), std::strerror(errno)));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(fmt::format("{}: cannot read", printable(path.string())));
-  return std::move(ss).str();
+std::string read_faq_file(const std::filesystem::path& path, const LoadLimits& limits) {
+  const std::string name = printable(path.string());
+  // O_NONBLOCK: opening a FIFO with no writer must not hang; cleared before reading.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", name, std::strerror(errno)));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (fstat(fd, &st) != 0) throw Error(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
+  if (S_ISDIR(st.st_mode)) throw Error(fmt::format("{}: is a directory, not a FAQ file", name));
+  if (!S_ISREG(st.st_mode))
+    throw Error(fmt::format("{}: is not a regular file ({}); give faqdesk a faq.yaml file", name,
+                            S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket" : "a device"));
+  if (static_cast<std::uint64_t>(st.st_size) > limits.max_bytes) throw Error(too_big(name, limits));
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > limits.max_bytes) throw Error(too_big(name, limits)); // it grew while read
+  }
+  return text;
 }
 
-Faq load_faq_file(const std::filesystem::path& path) { return load_faq_text(read_faq_file(path), path.string()); }
+Faq load_faq_file(const std::filesystem::path& path, const LoadLimits& limits) {
+  return load_faq_text(read_faq_file(path, limits), path.string(), limits);
+}
 
 } // namespace faqdesk
 
 namespace faqdesk {
 
 std::map<std::string, std::string> load_answers_text(std::string_view text, const std::string& name) {
+  const LoadLimits limits{1 << 20, 4, 10'000, 4096};
+  if (text.size() > limits.max_bytes) throw Error(too_big(printable(name), limits));
+  check_bytes(text, name);
+  check_structure(text, name, limits);
   YAML::Node root = parse_yaml(text, name);
   std::vector<Diagnostic> diags;
   Reader r(name, diags);

@@ -1,10 +1,16 @@
 #include <faqdesk/faq_lookup.hpp>
 
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 
+#include <fmt/format.h>
+
+#include <faqdesk/error.hpp>
 #include <faqdesk/faq_loader.hpp>
+#include <faqdesk/text.hpp>
 #include <faqdesk/version.hpp>
 
 namespace faqdesk {
@@ -31,15 +37,34 @@ FaqLocation locate_faq(const std::optional<std::string>& option, const char* env
   return {Kind::embedded, ""};
 }
 
-FaqSource read_faq_source(const FaqLocation& where) {
+FaqSource read_faq_source(const FaqLocation& where, const LoadLimits& limits) {
   if (where.kind == FaqLocation::Kind::embedded) return {std::string(embedded_faq()), "(built-in faq.yaml)"};
-  if (where.path == "-") return {std::string(std::istreambuf_iterator<char>(std::cin), {}), "(stdin)"};
-  return {read_faq_file(where.path), where.path};
+  if (where.path == "-") {
+    // Read at most one byte past the limit, so an endless stream is refused, not buffered.
+    std::string text;
+    char buf[1 << 16];
+    while (text.size() <= limits.max_bytes && std::cin.read(buf, sizeof buf).gcount() > 0)
+      text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+    return {std::move(text), "(stdin)"};
+  }
+  return {read_faq_file(where.path, limits), where.path};
 }
 
-Faq load_faq(const FaqLocation& where) {
-  FaqSource src = read_faq_source(where);
-  return load_faq_text(src.text, src.name);
+Faq load_faq(const FaqLocation& where, const LoadLimits& limits) {
+  FaqSource src = read_faq_source(where, limits);
+  return load_faq_text(src.text, src.name, limits);
+}
+
+LoadLimits limits_from_env(const char* max_bytes) {
+  LoadLimits limits;
+  if (max_bytes == nullptr || *max_bytes == '\0') return limits;
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long v = std::strtoull(max_bytes, &end, 10);
+  if (errno != 0 || end == max_bytes || *end != '\0' || v == 0 || std::string_view(max_bytes).starts_with("-"))
+    throw Error(fmt::format("FAQDESK_MAX_FAQ_BYTES must be a number of bytes, not '{}'", printable(max_bytes)));
+  limits.max_bytes = v;
+  return limits;
 }
 
 } // namespace faqdesk

@@ -30,8 +30,10 @@ std::string allowed_answers(const ScreeningQuestion& q) {
 
 Answers normalise_answers(const Faq& faq, const Answers& given, bool require_all) {
   Answers out;
-  for (const auto& [id, value] : given) {
-    auto it = std::find_if(faq.screening.begin(), faq.screening.end(), [&](const auto& q) { return q.id == id; });
+  for (const auto& entry : given) {
+    const auto& [id, value] = entry;
+    // Capture the pair, not the binding: C++20 lambdas may not capture structured bindings everywhere (clang 14).
+    auto it = std::find_if(faq.screening.begin(), faq.screening.end(), [&entry](const auto& q) { return q.id == entry.first; });
     if (it == faq.screening.end()) {
       std::vector<std::string> ids;
       for (const auto& q : faq.screening) ids.push_back(q.id);

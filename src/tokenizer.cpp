@@ -51,7 +51,7 @@ void finish_token(std::string& tok, std::vector<std::string>& out) {
   tok.clear();
 }
 
-constexpr std::array stopwords{
+constexpr const char* stopwords[] = {
     "a", "about", "above", "actually", "after", "afterwards", "ah", "all", "also", "am", "an", "and", "any",
     "anything", "anyway", "are", "aren", "arent", "as", "ask", "asked", "asking", "at",
     "basically", "be", "been", "being", "both", "but", "by", "bye", "can", "cant", "could", "couldnt", "curious",
@@ -114,7 +114,7 @@ std::vector<std::string> tokenize(std::string_view text) {
 std::span<const char* const> stopword_list() { return stopwords; }
 
 bool is_stopword(std::string_view word) {
-  static const std::unordered_set<std::string_view> set(stopwords.begin(), stopwords.end());
+  static const std::unordered_set<std::string_view> set(std::begin(stopwords), std::end(stopwords));
   return set.contains(word);
 }
 

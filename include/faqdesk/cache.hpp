@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <faqdesk/faq.hpp>
+#include <faqdesk/faq_loader.hpp>
 #include <faqdesk/search_index.hpp>
 
 namespace faqdesk {
@@ -39,6 +40,7 @@ bool write_compiled(const std::string& file, std::uint64_t key, const Compiled& 
 // when it holds them (empty `dir`: no cache). When the cache is missing or not
 // usable they are built from the text and the cache is written, silently: a
 // cache that cannot be written only costs time. Throws Error for a bad FAQ.
-Compiled compile_faq(std::string_view text, const std::string& name, const std::string& dir);
+Compiled compile_faq(std::string_view text, const std::string& name, const std::string& dir,
+                     const LoadLimits& limits = {});
 
 } // namespace faqdesk

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -7,14 +9,26 @@
 
 namespace faqdesk {
 
+// What a FAQ file may hold, so that a hostile or broken file is refused in
+// bounded time and memory. Documented in faqdesk(1).
+struct LoadLimits {
+  std::uint64_t max_bytes = 32 << 20;      // the file (FAQDESK_MAX_FAQ_BYTES overrides)
+  std::size_t max_depth = 32;               // nesting of lists and mappings
+  std::size_t max_nodes = 5'000'000;        // values of any kind
+  std::size_t max_scalar_bytes = 1 << 20;   // one value
+};
+
 // Parse and validate `text` (YAML or JSON) named `name` in messages.
-// Throw Error carrying every problem found (up to a cap) when it is invalid.
-Faq load_faq_text(std::string_view text, const std::string& name);
+// Throw Error carrying every problem found (up to a cap) when it is invalid:
+// beyond the YAML, a NUL byte, invalid UTF-8, anchors and aliases, a second
+// document, and anything past `limits` are refused before any tree is built.
+Faq load_faq_text(std::string_view text, const std::string& name, const LoadLimits& limits = {});
 
 // Read and load the file at `path`.
-Faq load_faq_file(const std::filesystem::path& path);
-// The bytes of the FAQ file at `path`; throws Error when it cannot be read.
-std::string read_faq_file(const std::filesystem::path& path);
+Faq load_faq_file(const std::filesystem::path& path, const LoadLimits& limits = {});
+// The bytes of the FAQ file at `path`; throws Error when it is not a regular
+// file (a directory, FIFO or device), is larger than the limit, or cannot be read.
+std::string read_faq_file(const std::filesystem::path& path, const LoadLimits& limits = {});
 
 // The most diagnostics one load reports.
 inline constexpr std::size_t max_diagnostics = 50;

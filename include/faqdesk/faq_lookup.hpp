@@ -3,6 +3,7 @@
 #include <string>
 
 #include <faqdesk/faq.hpp>
+#include <faqdesk/faq_loader.hpp>
 
 namespace faqdesk {
 
@@ -21,10 +22,13 @@ struct FaqSource {
   std::string text;
   std::string name;
 };
-FaqSource read_faq_source(const FaqLocation& where); // throws Error
+FaqSource read_faq_source(const FaqLocation& where, const LoadLimits& limits = {}); // throws Error
 
 // Load the FAQ at `where` (path "-" reads standard input).
-Faq load_faq(const FaqLocation& where);
+Faq load_faq(const FaqLocation& where, const LoadLimits& limits = {});
+
+// The limits, with FAQDESK_MAX_FAQ_BYTES (`max_bytes`, may be null) applied; throws Error when it is not a number.
+LoadLimits limits_from_env(const char* max_bytes);
 
 // Path of the installed faq.yaml, fixed at build time.
 std::string installed_faq_path();

@@ -21,9 +21,10 @@ namespace faqdesk::cli {
 void Context::compile() {
   if (compiled_) return;
   FaqLocation where = locate_faq(faq_option, std::getenv("FAQDESK_FAQ"));
-  FaqSource src = read_faq_source(where);
+  const LoadLimits limits = limits_from_env(std::getenv("FAQDESK_MAX_FAQ_BYTES"));
+  FaqSource src = read_faq_source(where, limits);
   const bool from_stdin = where.kind != FaqLocation::Kind::embedded && where.path == "-";
-  compiled_ = compile_faq(src.text, src.name, from_stdin ? std::string() : default_cache_dir());
+  compiled_ = compile_faq(src.text, src.name, from_stdin ? std::string() : default_cache_dir(), limits);
   faq_dir_ = where.path.empty() || from_stdin ? std::string() : std::filesystem::path(where.path).parent_path().string();
 }
 

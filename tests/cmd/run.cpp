@@ -47,6 +47,8 @@ Result faqdesk(const std::vector<std::string>& args, const Options& options) {
   std::vector<std::string> env_strings{"PATH=/usr/bin:/bin", "HOME=" + work.path.string(), "LC_ALL=C.UTF-8",
                                        "XDG_CACHE_HOME=" + (work.path / "cache").string(),
                                        "XDG_STATE_HOME=" + (work.path / "state").string()};
+  for (const char* pass : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
+    if (const char* v = std::getenv(pass)) env_strings.push_back(std::string(pass) + "=" + v);
   for (const auto& [k, v] : options.env) env_strings.push_back(k + "=" + v);
   pid_t pid = fork();
   if (pid == 0) {
