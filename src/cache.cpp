@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <faqdesk/files.hpp>
+
 #include <faqdesk/faq_loader.hpp>
 #include <faqdesk/version.hpp>
 
@@ -182,14 +184,6 @@ std::optional<std::string> read_file(const std::string& file) {
   }
   ::close(fd);
   return data;
-}
-
-bool make_private_dirs(const std::filesystem::path& dir) {
-  if (dir.empty()) return true;
-  struct stat st {};
-  if (stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode);
-  if (!make_private_dirs(dir.parent_path())) return false;
-  return mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST;
 }
 
 } // namespace

@@ -18,6 +18,8 @@
 
 #include <fmt/format.h>
 
+#include <faqdesk/files.hpp>
+
 #include "common.hpp"
 
 namespace faqdesk::cli {
@@ -48,15 +50,6 @@ struct sigaction saved_int, saved_winch, saved_tstp;
 void use_utf8() {
   std::setlocale(LC_CTYPE, "");
   if (std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0) std::setlocale(LC_CTYPE, "C.UTF-8");
-}
-
-// mkdir -p with mode 0700 for the directories it creates (XDG base directories).
-bool make_private_dirs(const std::filesystem::path& dir) {
-  if (dir.empty()) return true;
-  struct stat st {};
-  if (stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode);
-  if (!make_private_dirs(dir.parent_path())) return false;
-  return mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST;
 }
 
 } // namespace
