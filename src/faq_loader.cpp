@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <initializer_list>
+#include <iostream>
 #include <map>
 #include <sstream>
 
@@ -180,9 +180,8 @@ YAML::Node parse_yaml(std::string_view text, const std::string& name) {
   }
 }
 
-std::string too_big(const std::string& name, const LoadLimits& limits) {
-  return fmt::format("{}: larger than {} bytes, the most a FAQ may be (set FAQDESK_MAX_FAQ_BYTES to allow more)", name,
-                     limits.max_bytes);
+std::string too_big(const std::string& name, std::uint64_t max_bytes, const InputKind& kind) {
+  return fmt::format("{}: larger than {} bytes, the most {} may be{}", name, max_bytes, kind.most, kind.raise);
 }
 
 // 1-based line and column of byte `at` in `text`.
@@ -476,7 +475,7 @@ void cross_check(Reader& r, const Faq& faq) {
 } // namespace
 
 Faq load_faq_text(std::string_view text, const std::string& name, const LoadLimits& limits) {
-  if (text.size() > limits.max_bytes) throw Error(too_big(printable(name), limits));
+  if (text.size() > limits.max_bytes) throw Error(too_big(printable(name), limits.max_bytes, faq_input));
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   check_bytes(text, name);
   check_structure(text, name, limits);
@@ -498,8 +497,17 @@ Faq load_faq_text(std::string_view text, const std::string& name, const LoadLimi
   return faq;
 }
 
-std::string read_faq_file(const std::filesystem::path& path, const LoadLimits& limits) {
-  const std::string name = printable(path.string());
+std::string read_input(const std::string& path, std::uint64_t max_bytes, const InputKind& kind) {
+  std::string text;
+  char buf[1 << 16];
+  if (path == "-") {
+    // Read at most one byte past the limit, so an endless stream is refused, not buffered.
+    while (text.size() <= max_bytes && std::cin.read(buf, sizeof buf).gcount() > 0)
+      text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > max_bytes) throw Error(too_big("(stdin)", max_bytes, kind));
+    return text;
+  }
+  const std::string name = printable(path);
   // O_NONBLOCK: opening a FIFO with no writer must not hang; cleared before reading.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) throw Error(fmt::format("{}: cannot open: {}", name, std::strerror(errno)));
@@ -509,23 +517,25 @@ std::string read_faq_file(const std::filesystem::path& path, const LoadLimits& l
   } closer{fd};
   struct stat st {};
   if (fstat(fd, &st) != 0) throw Error(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
-  if (S_ISDIR(st.st_mode)) throw Error(fmt::format("{}: is a directory, not a FAQ file", name));
+  if (S_ISDIR(st.st_mode)) throw Error(fmt::format("{}: is a directory, not a {}", name, kind.noun));
   if (!S_ISREG(st.st_mode))
-    throw Error(fmt::format("{}: is not a regular file ({}); give faqdesk a faq.yaml file", name,
-                            S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket" : "a device"));
-  if (static_cast<std::uint64_t>(st.st_size) > limits.max_bytes) throw Error(too_big(name, limits));
+    throw Error(fmt::format("{}: is not a regular file ({}); give faqdesk {}", name,
+                            S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket" : "a device", kind.want));
+  if (static_cast<std::uint64_t>(st.st_size) > max_bytes) throw Error(too_big(name, max_bytes, kind));
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  std::string text;
-  char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw Error(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
     if (n == 0) break;
     text.append(buf, static_cast<std::size_t>(n));
-    if (text.size() > limits.max_bytes) throw Error(too_big(name, limits)); // it grew while read
+    if (text.size() > max_bytes) throw Error(too_big(name, max_bytes, kind)); // it grew while read
   }
   return text;
+}
+
+std::string read_faq_file(const std::filesystem::path& path, const LoadLimits& limits) {
+  return read_input(path.string(), limits.max_bytes, faq_input);
 }
 
 Faq load_faq_file(const std::filesystem::path& path, const LoadLimits& limits) {
@@ -537,8 +547,8 @@ Faq load_faq_file(const std::filesystem::path& path, const LoadLimits& limits) {
 namespace faqdesk {
 
 std::map<std::string, std::string> load_answers_text(std::string_view text, const std::string& name) {
-  const LoadLimits limits{1 << 20, 4, 10'000, 4096};
-  if (text.size() > limits.max_bytes) throw Error(too_big(printable(name), limits));
+  const LoadLimits& limits = answers_limits;
+  if (text.size() > limits.max_bytes) throw Error(too_big(printable(name), limits.max_bytes, answers_input));
   check_bytes(text, name);
   check_structure(text, name, limits);
   YAML::Node root = parse_yaml(text, name);

@@ -3,8 +3,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
 
 #include <fmt/format.h>
 
@@ -39,15 +37,7 @@ FaqLocation locate_faq(const std::optional<std::string>& option, const char* env
 
 FaqSource read_faq_source(const FaqLocation& where, const LoadLimits& limits) {
   if (where.kind == FaqLocation::Kind::embedded) return {std::string(embedded_faq()), "(built-in faq.yaml)"};
-  if (where.path == "-") {
-    // Read at most one byte past the limit, so an endless stream is refused, not buffered.
-    std::string text;
-    char buf[1 << 16];
-    while (text.size() <= limits.max_bytes && std::cin.read(buf, sizeof buf).gcount() > 0)
-      text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
-    return {std::move(text), "(stdin)"};
-  }
-  return {read_faq_file(where.path, limits), where.path};
+  return {read_input(where.path, limits.max_bytes, faq_input), where.path == "-" ? "(stdin)" : where.path};
 }
 
 Faq load_faq(const FaqLocation& where, const LoadLimits& limits) {

@@ -1,11 +1,5 @@
-#include <cerrno>
-#include <cstring>
-#include <iostream>
 #include <csignal>
 #include <unistd.h>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -54,15 +48,6 @@ Answers parse_answer_options(const std::vector<std::string>& pairs) {
     given[p.substr(0, eq)] = p.substr(eq + 1);
   }
   return given;
-}
-
-std::string read_file(const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Ask the questions `given` lacks on the terminal, reading plain lines; Ctrl-C
@@ -157,7 +142,7 @@ void set_screen_command(CLI::App& app, Context& ctx, Action& run) {
       if (faq.screening.empty()) throw Error(fmt::format("{} defines no screening questions", faq.source));
       Answers given;
       if (!o->answers_file.empty())
-        given = load_answers_text(read_file(o->answers_file), o->answers_file == "-" ? "(stdin)" : o->answers_file);
+        given = load_answers_text(read_input(o->answers_file, answers_limits.max_bytes, answers_input), o->answers_file == "-" ? "(stdin)" : o->answers_file);
       for (auto& [k, v] : parse_answer_options(o->answer)) given[k] = v;
       given = normalise_answers(faq, given, false);
       if (given.size() < faq.screening.size()) {

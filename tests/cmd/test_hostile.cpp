@@ -188,3 +188,13 @@ TEST_CASE("a full disk under the unanswered log is an error, never a silent succ
   CHECK(full.status == 2);
   CHECK(full.err.find("/dev/full: cannot write to the unanswered log") != std::string::npos);
 }
+
+TEST_CASE("bad answers file: a device or FIFO is refused at once, and an endless stdin is not buffered") {
+  auto dev = faqdesk({"screen", "--answers", "/dev/zero"});
+  CHECK(dev.status == 2);
+  CHECK(dev.out.empty());
+  CHECK(dev.err == "faqdesk: error: /dev/zero: is not a regular file (a device); give faqdesk a YAML or JSON file of answers\n");
+  auto big = faqdesk({"screen", "--answers", "-"}, {.input = std::string((1 << 20) + 10, ' ')});
+  CHECK(big.status == 2);
+  CHECK(big.err == "faqdesk: error: (stdin): larger than 1048576 bytes, the most an answers file may be\n");
+}
