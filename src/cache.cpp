@@ -188,13 +188,7 @@ std::optional<std::string> read_file(const std::string& file) {
 
 } // namespace
 
-std::string default_cache_dir() {
-  const char* cache = std::getenv("XDG_CACHE_HOME");
-  if (cache != nullptr && cache[0] == '/') return std::string(cache) + "/faqdesk";
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && home[0] == '/') return std::string(home) + "/.cache/faqdesk";
-  return {};
-}
+std::string default_cache_dir() { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
 
 std::string cache_file_for(const std::string& dir, const std::string& name) {
   std::error_code ec;

@@ -609,12 +609,12 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
     x->synonym_canonical_name[stem] = r.str();
   }
   // Every canonical term a synonym gives must have its display name.
-  for (const auto& [stem, canon] : x->synonym_words)
+  auto named = [&](const std::vector<std::string>& canon) {
     for (const auto& c : canon)
       if (!x->synonym_canonical_name.contains(c)) throw Malformed("synonym without a name");
-  for (const auto& [phrase, canon] : x->synonym_phrases)
-    for (const auto& c : canon)
-      if (!x->synonym_canonical_name.contains(c)) throw Malformed("synonym without a name");
+  };
+  for (const auto& [stem, canon] : x->synonym_words) named(canon);
+  for (const auto& [phrase, canon] : x->synonym_phrases) named(canon);
   for (std::size_t n = r.count(12); n > 0; --n) {
     std::string word = r.str();
     x->surface[word] = r.u32();

@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <fmt/format.h>
 
 #include <faqdesk/faq_loader.hpp>
@@ -17,7 +16,7 @@ void set_check_command(CLI::App& app, Context& ctx, Action& run) {
   cmd->callback([&ctx, &run, file] {
     run = [&ctx, file] {
       Faq faq = file->empty() ? Faq(ctx.faq())
-                              : load_faq(locate_faq(*file, nullptr), limits_from_env(std::getenv("FAQDESK_MAX_FAQ_BYTES")));
+                              : load_faq(locate_faq(*file, nullptr), ctx.limits());
       std::string name = faq.source;
       std::string summary = fmt::format("{}: {} entries", printable(name), faq.entries.size());
       if (!faq.screening.empty()) summary += fmt::format(", {} screening questions", faq.screening.size());

@@ -21,12 +21,14 @@ namespace faqdesk::cli {
 void Context::compile() {
   if (compiled_) return;
   FaqLocation where = locate_faq(faq_option, std::getenv("FAQDESK_FAQ"));
-  const LoadLimits limits = limits_from_env(std::getenv("FAQDESK_MAX_FAQ_BYTES"));
+  const LoadLimits limits = this->limits();
   FaqSource src = read_faq_source(where, limits);
   const bool from_stdin = where.kind != FaqLocation::Kind::embedded && where.path == "-";
   compiled_ = compile_faq(src.text, src.name, from_stdin ? std::string() : default_cache_dir(), limits);
   faq_dir_ = where.path.empty() || from_stdin ? std::string() : std::filesystem::path(where.path).parent_path().string();
 }
+
+LoadLimits Context::limits() const { return limits_from_env(std::getenv("FAQDESK_MAX_FAQ_BYTES")); }
 
 const Faq& Context::faq() {
   compile();
@@ -40,8 +42,8 @@ std::string Context::unanswered_log_path() {
   }
   const Faq& f = faq();
   std::string path = f.settings.unanswered_log;
-  if (!path.empty() && std::filesystem::path(path).is_relative() && !faq_dir_->empty())
-    path = (std::filesystem::path(*faq_dir_) / path).string();
+  if (!path.empty() && std::filesystem::path(path).is_relative() && !faq_dir_.empty())
+    path = (std::filesystem::path(faq_dir_) / path).string();
   return path;
 }
 

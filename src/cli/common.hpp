@@ -30,6 +30,8 @@ public:
 
   const Faq& faq();
   const SearchIndex& index();
+  // What a FAQ file may hold, with FAQDESK_MAX_FAQ_BYTES applied; throws Error when it is not a number.
+  LoadLimits limits() const;
   // Text style for output to `stream` (stdout or stderr).
   TextStyle style(std::FILE* stream) const;
 
@@ -48,7 +50,7 @@ public:
 private:
   void compile(); // load the FAQ and its index, through the compiled cache
   std::optional<Compiled> compiled_;
-  std::optional<std::string> faq_dir_;
+  std::string faq_dir_; // the FAQ file's directory; empty for stdin and the built-in copy
   std::unique_ptr<UnansweredLog> log_;
   bool log_failed_ = false;
 };

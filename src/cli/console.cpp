@@ -165,19 +165,19 @@ private:
       show(static_cast<std::size_t>(e - faq_.entries.data()));
       return;
     }
+    auto near = nearest(id, entry_ids(), 1);
+    out(fmt::format("No entry '{}'{}.\n", printable(id), near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near[0])));
+  }
+
+  std::vector<std::string> entry_ids() const {
     std::vector<std::string> ids;
     for (const auto& e : faq_.entries) ids.push_back(e.id);
-    auto near = nearest(id, ids, 1);
-    out(fmt::format("No entry '{}'{}.\n", printable(id), near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near[0])));
+    return ids;
   }
 
   std::vector<std::string> complete(std::string_view before) const {
     if (before.starts_with(':') && before.find(' ') == std::string_view::npos) return command_names;
-    if (before.starts_with(":show ")) {
-      std::vector<std::string> ids;
-      for (const auto& e : faq_.entries) ids.push_back(e.id);
-      return ids;
-    }
+    if (before.starts_with(":show ")) return entry_ids();
     return {};
   }
 

@@ -55,11 +55,8 @@ void use_utf8() {
 } // namespace
 
 std::string LineEditor::default_history_path() {
-  const char* state = std::getenv("XDG_STATE_HOME");
-  if (state != nullptr && state[0] == '/') return std::string(state) + "/faqdesk/history";
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && home[0] == '/') return std::string(home) + "/.local/state/faqdesk/history";
-  return {};
+  std::string dir = xdg_dir("XDG_STATE_HOME", ".local/state");
+  return dir.empty() ? dir : dir + "/history";
 }
 
 LineEditor::LineEditor(std::string history_path, Completer completer)
