@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,6 +24,7 @@ namespace {
 
 constexpr char magic[8] = {'F', 'A', 'Q', 'D', 'E', 'S', 'K', '\x01'};
 constexpr std::uint32_t format_version = 1;
+constexpr InputKind cache_input{"cache file", "a cache file", "a cache file", ""};
 
 std::string build_id() { return std::string(version()) + "+" + std::string(git_revision()); }
 
@@ -167,25 +169,6 @@ Faq restore_faq(std::string_view bytes) {
   return f;
 }
 
-std::optional<std::string> read_file(const std::string& file) {
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) return std::nullopt;
-  struct stat st {};
-  std::optional<std::string> data;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    std::string buf(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t got = 0;
-    while (got < buf.size()) {
-      ssize_t n = ::read(fd, buf.data() + got, buf.size() - got);
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    if (got == buf.size()) data = std::move(buf);
-  }
-  ::close(fd);
-  return data;
-}
-
 } // namespace
 
 std::string default_cache_dir() { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
@@ -202,10 +185,10 @@ std::uint64_t cache_key(std::string_view text, std::string_view name) {
 }
 
 std::optional<Compiled> read_compiled(const std::string& file, std::uint64_t key) {
-  auto data = read_file(file);
-  if (!data) return std::nullopt;
   try {
-    serial::Reader r(*data);
+    // A missing or unreadable cache file is a miss like any other.
+    const std::string data = read_input(file, std::numeric_limits<std::uint64_t>::max(), cache_input);
+    serial::Reader r(data);
     for (char m : magic)
       if (static_cast<char>(r.u8()) != m) return std::nullopt;
     if (r.u32() != format_version || r.str() != build_id() || r.u64() != key) return std::nullopt;
@@ -251,18 +234,14 @@ bool write_compiled(const std::string& file, std::uint64_t key, const Compiled& 
 }
 
 Compiled compile_faq(std::string_view text, const std::string& name, const std::string& dir, const LoadLimits& limits) {
-  if (dir.empty()) {
-    Faq faq = load_faq_text(text, name, limits);
-    SearchIndex index(faq);
-    return Compiled{std::move(faq), std::move(index)};
-  }
-  const std::string file = cache_file_for(dir, name);
+  const std::string file = dir.empty() ? std::string() : cache_file_for(dir, name);
   const std::uint64_t key = cache_key(text, name);
-  if (auto cached = read_compiled(file, key)) return std::move(*cached);
+  if (!file.empty())
+    if (auto cached = read_compiled(file, key)) return std::move(*cached);
   Faq faq = load_faq_text(text, name, limits);
   SearchIndex index(faq);
   Compiled c{std::move(faq), std::move(index)};
-  write_compiled(file, key, c);
+  if (!file.empty()) write_compiled(file, key, c);
   return c;
 }
 
