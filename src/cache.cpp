@@ -23,7 +23,7 @@ namespace faqdesk {
 namespace {
 
 constexpr char magic[8] = {'F', 'A', 'Q', 'D', 'E', 'S', 'K', '\x01'};
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;
 constexpr InputKind cache_input{"cache file", "a cache file", "a cache file", ""};
 
 std::string build_id() { return std::string(version()) + "+" + std::string(git_revision()); }

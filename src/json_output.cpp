@@ -1,5 +1,6 @@
 #include <faqdesk/json_output.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include <faqdesk/text.hpp>
@@ -68,6 +69,33 @@ nlohmann::ordered_json assessment_json(const Faq& faq, const Assessment& a) {
 
 std::string dump_line(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+ResultLineWriter::ResultLineWriter(const Faq& faq)
+    : faq_(faq), entries_(faq.entries.size()), confidences_(1001) {}
+
+void ResultLineWriter::append(std::string& out, std::string_view query, const SearchResult& r) {
+  out += R"({"query":)";
+  out += dump_line(valid_utf8(query));
+  out += R"(,"matches":[)";
+  for (std::size_t i = 0; i < r.matches.size(); ++i) {
+    const Match& m = r.matches[i];
+    std::string& fixed = entries_[m.entry];
+    if (fixed.empty()) {
+      const Entry& e = faq_.entries[m.entry];
+      fixed = R"({"id":)" + dump_line(e.id) + R"(,"question":)" + dump_line(e.question) + R"(,"answer":)" +
+              dump_line(e.answer) + R"(,"confidence":)";
+    }
+    // Confidences are rounded to thousandths, so 1001 spellings cover them all.
+    const auto k = static_cast<std::size_t>(std::clamp(std::round(m.confidence * 1000.0), 0.0, 1000.0));
+    std::string& number = confidences_[k];
+    if (number.empty()) number = dump_line(static_cast<double>(k) / 1000.0);
+    if (i > 0) out += ',';
+    out += fixed;
+    out += number;
+    out += '}';
+  }
+  out += "]}";
 }
 
 } // namespace faqdesk

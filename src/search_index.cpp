@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <faqdesk/text.hpp>
 #include <faqdesk/tokenizer.hpp>
@@ -67,6 +68,17 @@ struct Unit {
   std::vector<TermId> terms;
 };
 
+// A word the FAQ uses, as a spelling correction candidate.
+struct Spelling {
+  std::string word;
+  std::uint32_t freq;
+  std::uint32_t letters; // letter_mask(word)
+};
+// By length, then alphabetically: the order spelling ties break in.
+bool spelling_order(const Spelling& a, const Spelling& b) {
+  return a.word.size() != b.word.size() ? a.word.size() < b.word.size() : a.word < b.word;
+}
+
 // One normalised token, before weighting.
 struct Norm {
   std::string word;
@@ -91,8 +103,17 @@ struct SearchIndex::Impl {
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> synonym_phrases;
   std::unordered_map<std::string, std::string> synonym_canonical_name; // stem -> canonical as written
   // Surface words for spelling correction, with how often each occurs.
-  std::unordered_map<std::string, std::uint32_t> surface;
-  std::vector<std::vector<std::string>> surface_by_length;
+  struct Surface {
+    std::uint32_t freq = 0;
+    std::string stem; // filled once the index is built; stemming is most of a query's cost
+  };
+  std::unordered_map<std::string, Surface> surface;
+  // First stem of every synonym phrase, so most words skip the phrase scan.
+  std::unordered_set<std::string> phrase_starts;
+  std::vector<Spelling> spellings; // by length, then alphabetically: the order ties break in
+  // Hash of each spelling and of each way of deleting one of its letters, to
+  // its index: two words one edit apart share one of these.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
   double unknown_idf = 0;
   double raw_threshold = fallback_threshold;
   double min_conf = 0.5;
@@ -100,6 +121,10 @@ struct SearchIndex::Impl {
   Impl() = default;
   explicit Impl(const Faq& faq);
   void index_surface();
+  std::string stem(const std::string& word) const {
+    auto it = surface.find(word);
+    return it != surface.end() && !it->second.stem.empty() ? it->second.stem : stemmer.stem(word);
+  }
   std::vector<Norm> normalise(std::string_view text, bool correct) const;
   std::string correct_spelling(const std::string& word) const;
   bool known_stem(const std::string& stem) const;
@@ -110,7 +135,8 @@ struct SearchIndex::Impl {
     double score;
     std::uint32_t best_unit;
   };
-  std::vector<Scored> score(const std::vector<QueryTerm>& q, std::uint32_t skip_unit) const;
+  // At most `top` results, best first.
+  std::vector<Scored> score(const std::vector<QueryTerm>& q, std::uint32_t skip_unit, std::size_t top) const;
   void derive_threshold(const std::vector<std::string>& unit_texts);
   double confidence(double raw) const;
   std::vector<Contribution> explain(const std::vector<QueryTerm>& q, const Scored& s) const;
@@ -123,6 +149,8 @@ struct SearchIndex::Impl {
 bool SearchIndex::Impl::known_stem(const std::string& stem) const {
   return term_ids.contains(stem) || synonym_words.contains(stem);
 }
+
+namespace {
 
 // True when `cand`, at edit distance `d` from `word`, looks like a typo of it
 // rather than another real word: a short word only loses, gains or swaps a
@@ -143,30 +171,82 @@ bool plausible_typo(const std::string& word, const std::string& cand, std::size_
   return true;
 }
 
+// One bit per letter (digits and other bytes share the last bits). Each edit
+// changes at most two bits of the set of letters a word uses, so two words
+// whose masks differ in more than 2k bits are more than k edits apart: a cheap
+// test that skips most candidates before the edit distance is computed.
+std::uint32_t letter_mask(std::string_view word) {
+  std::uint32_t m = 0;
+  for (char ch : word) {
+    const auto c = static_cast<unsigned char>(ch);
+    m |= std::uint32_t{1} << (c >= 'a' && c <= 'z' ? c - 'a' : 26 + c % 6);
+  }
+  return m;
+}
+
+// Population count without a call into libgcc (the baseline x86-64 target
+// has no popcnt instruction).
+std::size_t bits_set(std::uint32_t v) {
+  v = v - ((v >> 1) & 0x55555555u);
+  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+  return (((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
+}
+
+// Each word and the words one deletion from it, for the spelling index.
+template <typename F> void for_each_deletion(std::string_view word, F&& f) {
+  f(word);
+  std::string shorter;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (i > 0 && word[i] == word[i - 1]) continue; // same result as deleting the previous letter
+    shorter.assign(word.substr(0, i));
+    shorter.append(word.substr(i + 1));
+    f(shorter);
+  }
+}
+
+} // namespace
+
+// The closest plausible spelling the FAQ uses: fewest edits, then one that
+// keeps the first letter, then the most frequent, then the index order.
 std::string SearchIndex::Impl::correct_spelling(const std::string& word) const {
   if (word.size() < 4 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return {};
   const std::size_t limit = word.size() >= 8 ? 2 : 1;
-  std::string best;
+  const Spelling* best = nullptr;
   std::size_t best_d = limit + 1;
-  std::uint32_t best_freq = 0;
   bool best_first = false;
-  for (std::size_t len = word.size() - std::min(word.size(), limit); len <= word.size() + limit; ++len) {
-    if (len >= surface_by_length.size()) break;
-    for (const auto& cand : surface_by_length[len]) {
-      std::size_t d = edit_distance(word, cand, limit);
-      if (d > limit || !plausible_typo(word, cand, d)) continue;
-      bool first = cand[0] == word[0];
-      std::uint32_t freq = surface.at(cand);
-      if (d < best_d || (d == best_d && (first > best_first || (first == best_first && freq > best_freq)))) {
-        best = cand;
-        best_d = d;
-        best_freq = freq;
-        best_first = first;
-      }
+  auto consider = [&](const Spelling& cand, std::size_t d) {
+    if (d > limit || !plausible_typo(word, cand.word, d)) return;
+    const bool first = cand.word[0] == word[0];
+    if (d < best_d ||
+        (d == best_d && (first > best_first || (first == best_first && (cand.freq > best->freq ||
+                                                                        (cand.freq == best->freq && &cand < best)))))) {
+      best = &cand;
+      best_d = d;
+      best_first = first;
     }
+  };
+  // Up to one edit: look the word's deletions up in the index.
+  for_each_deletion(word, [&](std::string_view v) {
+    const std::uint64_t h = serial::hash64(v);
+    auto it = std::lower_bound(deletions.begin(), deletions.end(), std::pair<std::uint64_t, std::uint32_t>{h, 0});
+    for (; it != deletions.end() && it->first == h; ++it) {
+      const Spelling& cand = spellings[it->second];
+      consider(cand, edit_distance(word, cand.word, limit));
+    }
+  });
+  if (best_d <= 1 || limit < 2) return best == nullptr ? std::string() : best->word;
+  // Two edits keep the first letter and the length within one (plausible_typo):
+  // scan those words, skipping any whose letters differ too much.
+  const std::uint32_t letters = letter_mask(word);
+  auto key = [](const Spelling& s) { return std::pair<std::size_t, unsigned char>{s.word.size(), static_cast<unsigned char>(s.word[0])}; };
+  for (std::size_t len = word.size() - 1; len <= word.size() + 1; ++len) {
+    auto [lo, hi] = std::equal_range(spellings.begin(), spellings.end(), Spelling{std::string(len, word[0]), 0, 0},
+                                     [&](const Spelling& a, const Spelling& b) { return key(a) < key(b); });
+    for (auto it = lo; it != hi; ++it)
+      if (bits_set(letters ^ it->letters) <= 4) consider(*it, edit_distance(word, it->word, limit));
   }
-  return best;
+  return best == nullptr ? std::string() : best->word;
 }
 
 std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool correct) const {
@@ -174,11 +254,11 @@ std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool corre
   std::vector<std::string> corrected(words.size());
   std::vector<std::string> stems(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
-    stems[i] = stemmer.stem(words[i]);
+    stems[i] = stem(words[i]);
     if (correct && !is_stopword(words[i]) && !known_stem(stems[i])) {
       if (auto fix = correct_spelling(words[i]); !fix.empty()) {
         corrected[i] = fix;
-        stems[i] = stemmer.stem(fix);
+        stems[i] = stem(fix);
       }
     }
   }
@@ -187,11 +267,13 @@ std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool corre
     // Longest synonym phrase starting here.
     std::size_t best_len = 0;
     const std::vector<std::string>* canon = nullptr;
-    for (const auto& [phrase, c] : synonym_phrases) {
-      if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
-      if (std::equal(phrase.begin(), phrase.end(), stems.begin() + static_cast<std::ptrdiff_t>(i))) {
-        best_len = phrase.size();
-        canon = &c;
+    if (phrase_starts.contains(stems[i])) {
+      for (const auto& [phrase, c] : synonym_phrases) {
+        if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
+        if (std::equal(phrase.begin(), phrase.end(), stems.begin() + static_cast<std::ptrdiff_t>(i))) {
+          best_len = phrase.size();
+          canon = &c;
+        }
       }
     }
     if (canon != nullptr) {
@@ -249,13 +331,14 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
       for (const auto& t : tokenize(w)) stems.push_back(stemmer.stem(t));
       if (stems.size() == 1) synonym_words[stems[0]] = canon;
       else if (stems.size() > 1) synonym_phrases.emplace_back(std::move(stems), canon);
-      for (const auto& t : tokenize(w)) ++surface[t];
+      for (const auto& t : tokenize(w)) ++surface[t].freq;
     }
-    for (const auto& t : tokenize(g.canonical)) ++surface[t];
+    for (const auto& t : tokenize(g.canonical)) ++surface[t].freq;
   }
+  for (const auto& [phrase, c] : synonym_phrases) phrase_starts.insert(phrase.front());
   // Function words join the spelling dictionary, so "waht" becomes "what" and
   // is then ignored instead of weighing as an unknown word.
-  for (auto w : stopword_list()) surface.emplace(std::string(w), 1);
+  for (auto w : stopword_list()) surface.emplace(std::string(w), Surface{1, {}});
 
   auto intern = [&](const std::string& term) {
     auto [it, inserted] = term_ids.emplace(term, static_cast<TermId>(term_ids.size()));
@@ -277,7 +360,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     postings[id].push_back({e, unit, f});
   };
   auto add_unit = [&](std::uint32_t e, Field f, const std::string& text) {
-    for (const auto& t : tokenize(text)) ++surface[t];
+    for (const auto& t : tokenize(text)) ++surface[t].freq;
     Unit u{e, f, 0, {}};
     for (auto& n : normalise(text, false)) {
       TermId id = intern(n.term);
@@ -296,7 +379,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     for (const auto& k : entry.keywords) add_unit(e, Field::keyword, k);
     std::vector<TermId> answer_terms;
     for (const auto* text : {&entry.answer, &entry.short_answer}) {
-      for (const auto& t : tokenize(*text)) ++surface[t];
+      for (const auto& t : tokenize(*text)) ++surface[t].freq;
       for (auto& n : normalise(*text, false)) {
         TermId id = intern(n.term);
         if (std::find(answer_terms.begin(), answer_terms.end(), id) == answer_terms.end()) answer_terms.push_back(id);
@@ -328,24 +411,51 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
       for (const auto& [id, v] : centroid) centroid_postings[id].emplace_back(e, v / std::sqrt(sq));
     }
   }
+  for (auto& [word, s] : surface) s.stem = stemmer.stem(word);
   index_surface();
 
   if (faq.settings.min_confidence) min_conf = *faq.settings.min_confidence;
   derive_threshold(unit_texts);
 }
 
-// Spelling candidates by length, each bucket sorted so ties break the same way every run.
+// The spelling index: words sorted so ties break the same way every run, and
+// the one-deletion hashes that find a word's one-edit neighbours.
 void SearchIndex::Impl::index_surface() {
-  surface_by_length.clear();
-  for (const auto& [word, count] : surface) {
-    if (word.size() >= surface_by_length.size()) surface_by_length.resize(word.size() + 1);
-    surface_by_length[word.size()].push_back(word);
-  }
-  for (auto& bucket : surface_by_length) std::sort(bucket.begin(), bucket.end());
+  spellings.clear();
+  spellings.reserve(surface.size());
+  for (const auto& [word, s] : surface) spellings.push_back({word, s.freq, letter_mask(word)});
+  std::sort(spellings.begin(), spellings.end(), spelling_order);
+  deletions.clear();
+  for (std::uint32_t i = 0; i < spellings.size(); ++i)
+    for_each_deletion(spellings[i].word, [&](std::string_view v) { deletions.emplace_back(serial::hash64(v), i); });
+  std::sort(deletions.begin(), deletions.end());
 }
 
+namespace {
+// Per-thread accumulators for score(), sized to the largest index seen and
+// left all zero after each call, so a query touches only what it matches.
+struct ScoreScratch {
+  std::vector<double> coverage, centroid, credit, cosine; // per entry
+  std::vector<std::uint32_t> best_unit;                   // per entry: the unit with that cosine
+  std::vector<std::uint8_t> seen;                         // per entry: coverage or centroid touched
+  std::vector<double> dot;                        // per unit
+  std::vector<std::uint32_t> entries, units, credited;
+  void fit(std::size_t entry_count, std::size_t unit_count) {
+    if (coverage.size() < entry_count) {
+      coverage.resize(entry_count);
+      centroid.resize(entry_count);
+      credit.resize(entry_count);
+      cosine.resize(entry_count);
+      best_unit.resize(entry_count, no_unit);
+      seen.resize(entry_count);
+    }
+    if (dot.size() < unit_count) dot.resize(unit_count);
+  }
+};
+} // namespace
+
 std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vector<QueryTerm>& q,
-                                                                std::uint32_t skip_unit) const {
+                                                                std::uint32_t skip_unit, std::size_t top) const {
   double total = 0, q_sq = 0;
   for (const auto& t : q) {
     total += t.weight;
@@ -354,42 +464,69 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
   std::vector<Scored> out;
   if (total <= 0) return out;
   const double q_norm = std::sqrt(q_sq);
-  // Sparse accumulators: coverage per entry, dot product per unit.
-  std::unordered_map<std::uint32_t, double> coverage;
-  std::unordered_map<std::uint32_t, double> dot;
-  std::unordered_map<std::uint32_t, double> credit; // this term's best credit per entry
-  std::unordered_map<std::uint32_t, double> centroid_dot;
+  thread_local ScoreScratch x;
+  x.fit(entry_count, units.size());
+  auto touch = [&](std::uint32_t e) {
+    if (x.seen[e] == 0) {
+      x.seen[e] = 1;
+      x.entries.push_back(e);
+    }
+  };
+  // Coverage: each query word counts once per entry, at its best field's credit.
   for (const auto& t : q) {
     TermId id = find(t.term);
     if (id == no_term) continue;
-    credit.clear();
     for (const Posting& p : postings[id]) {
       if (p.unit == skip_unit && p.unit != no_unit) continue;
-      double c = p.field == Field::answer ? answer_credit : 1.0;
-      auto& best = credit[p.entry];
-      best = std::max(best, c);
-      if (p.unit != no_unit) dot[p.unit] += t.weight * t.weight;
+      const double c = p.field == Field::answer ? answer_credit : 1.0;
+      if (x.credit[p.entry] == 0) x.credited.push_back(p.entry);
+      x.credit[p.entry] = std::max(x.credit[p.entry], c);
+      if (p.unit != no_unit) {
+        if (x.dot[p.unit] == 0) x.units.push_back(p.unit);
+        x.dot[p.unit] += t.weight * t.weight;
+      }
     }
-    for (const auto& [e, c] : credit) coverage[e] += c * t.weight;
-    for (const auto& [e, v] : centroid_postings[id]) centroid_dot[e] += t.weight * v;
+    for (std::uint32_t e : x.credited) {
+      touch(e);
+      x.coverage[e] += x.credit[e] * t.weight;
+      x.credit[e] = 0;
+    }
+    x.credited.clear();
+    for (const auto& [e, v] : centroid_postings[id]) {
+      touch(e);
+      x.centroid[e] += t.weight * v;
+    }
   }
-  std::unordered_map<std::uint32_t, std::pair<double, std::uint32_t>> best_cos;
-  for (const auto& [u, d] : dot) {
-    double cos = d / (q_norm * units[u].norm);
-    auto& b = best_cos[units[u].entry];
-    if (cos > b.first) b = {cos, u};
+  // Phrasing: the best cosine over each entry's units.
+  for (std::uint32_t u : x.units) {
+    const double cos = x.dot[u] / (q_norm * units[u].norm);
+    x.dot[u] = 0;
+    const std::uint32_t e = units[u].entry;
+    if (cos > x.cosine[e]) {
+      x.cosine[e] = cos;
+      x.best_unit[e] = u;
+    }
   }
-  for (const auto& [e, cov] : coverage) {
-    auto it = best_cos.find(e);
-    double cos = it == best_cos.end() ? 0.0 : it->second.first;
-    std::uint32_t bu = it == best_cos.end() ? no_unit : it->second.second;
-    auto c = centroid_dot.find(e);
-    double centroid_cos = c == centroid_dot.end() ? 0.0 : c->second / q_norm;
-    const double covered = (cov / total) * (cov / total); // soft AND: every word should be explained
-    out.push_back({e, coverage_share * covered + phrasing_share * cos + centroid_share * centroid_cos, bu});
+  x.units.clear();
+  out.reserve(x.entries.size());
+  for (std::uint32_t e : x.entries) {
+    const double cov = x.coverage[e] / total;
+    if (x.coverage[e] > 0)
+      out.push_back({e,
+                     coverage_share * cov * cov + phrasing_share * x.cosine[e] + centroid_share * x.centroid[e] / q_norm,
+                     x.best_unit[e]});
+    x.coverage[e] = x.centroid[e] = x.cosine[e] = 0;
+    x.best_unit[e] = no_unit;
+    x.seen[e] = 0;
   }
-  std::sort(out.begin(), out.end(),
-            [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.entry < b.entry; });
+  x.entries.clear();
+  auto better = [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.entry < b.entry; };
+  if (top < out.size()) {
+    std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(top), out.end(), better);
+    out.resize(top);
+  } else {
+    std::sort(out.begin(), out.end(), better);
+  }
   return out;
 }
 
@@ -420,7 +557,7 @@ void SearchIndex::Impl::derive_threshold(const std::vector<std::string>& unit_te
   for (std::size_t k = 0; k < held_out.size(); k += stride) {
     const std::uint32_t u = held_out[k];
     double own = 0;
-    for (const auto& s : score(weigh(normalise(unit_texts[u], false)), u))
+    for (const auto& s : score(weigh(normalise(unit_texts[u], false)), u, entry_count))
       if (s.entry == units[u].entry) own = std::max(own, s.score);
     pos.push_back(own);
   }
@@ -472,7 +609,7 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
   SearchResult result;
   result.terms = impl_->weigh(impl_->normalise(query, true));
   const double min_conf = options.min_confidence.value_or(impl_->min_conf);
-  for (const auto& s : impl_->score(result.terms, no_unit)) {
+  for (const auto& s : impl_->score(result.terms, no_unit, options.top)) {
     if (result.matches.size() >= options.top) break;
     Match m{s.entry, impl_->confidence(s.score), s.score, {}};
     if (options.explain) m.contributions = impl_->explain(result.terms, s);
@@ -535,10 +672,17 @@ std::string SearchIndex::serialize() const {
     w.str(stem);
     w.str(name);
   }
-  w.u64(x.surface.size());
-  for (const auto& [word, freq] : x.surface) {
-    w.str(word);
-    w.u32(freq);
+  // The spelling index as built, so a cached FAQ need not sort and hash its words again.
+  w.u64(x.spellings.size());
+  for (const auto& sp : x.spellings) {
+    w.str(sp.word);
+    w.u32(sp.freq);
+    w.str(x.surface.at(sp.word).stem);
+  }
+  w.u64(x.deletions.size());
+  for (const auto& [hash, index] : x.deletions) {
+    w.u64(hash);
+    w.u32(index);
   }
   w.f64(x.unknown_idf);
   w.f64(x.raw_threshold);
@@ -602,6 +746,8 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   }
   for (std::size_t n = r.count(16); n > 0; --n) {
     std::vector<std::string> phrase = r.strs();
+    if (phrase.empty()) throw Malformed("empty synonym phrase");
+    x->phrase_starts.insert(phrase.front());
     x->synonym_phrases.emplace_back(std::move(phrase), r.strs());
   }
   for (std::size_t n = r.count(16); n > 0; --n) {
@@ -615,17 +761,32 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   };
   for (const auto& [stem, canon] : x->synonym_words) named(canon);
   for (const auto& [phrase, canon] : x->synonym_phrases) named(canon);
-  for (std::size_t n = r.count(12); n > 0; --n) {
-    std::string word = r.str();
-    x->surface[word] = r.u32();
+  x->spellings.resize(r.count(20));
+  for (auto& sp : x->spellings) {
+    sp.word = r.str();
+    sp.freq = r.u32();
+    sp.letters = letter_mask(sp.word);
+    auto& known = x->surface[sp.word];
+    known.freq = sp.freq;
+    known.stem = r.str();
+    if (sp.word.empty() || known.stem.empty()) throw Malformed("empty spelling word or stem");
   }
+  if (x->surface.size() != x->spellings.size() ||
+      !std::is_sorted(x->spellings.begin(), x->spellings.end(), spelling_order))
+    throw Malformed("spellings not unique and in order");
+  x->deletions.resize(r.count(12));
+  for (auto& [hash, index] : x->deletions) {
+    hash = r.u64();
+    index = r.u32();
+    if (index >= x->spellings.size()) throw Malformed("spelling out of range");
+  }
+  if (!std::is_sorted(x->deletions.begin(), x->deletions.end())) throw Malformed("spelling index not in order");
   x->unknown_idf = r.f64();
   x->raw_threshold = r.f64();
   x->min_conf = r.f64();
   if (r.left() != 0) throw Malformed("trailing bytes");
   if (!(x->raw_threshold > 0 && x->raw_threshold < 1) || !(x->min_conf >= 0 && x->min_conf <= 1))
     throw Malformed("threshold out of range");
-  x->index_surface();
   SearchIndex index;
   index.impl_ = std::move(x);
   return index;

@@ -1,6 +1,7 @@
 #include <faqdesk/text.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -31,6 +32,7 @@ std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
 } // namespace
 
 std::string valid_utf8(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -122,15 +124,28 @@ std::string wrap(std::string_view s, std::size_t width, std::string_view indent)
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  std::size_t la = a.size(), lb = b.size();
+  const std::size_t la = a.size(), lb = b.size();
   if ((la > lb ? la - lb : lb - la) > limit) return limit + 1;
-  std::vector<std::size_t> prev2(lb + 1), prev(lb + 1), cur(lb + 1);
+  // Three rows of the table; on the stack for words of ordinary length, since
+  // spelling correction calls this for many candidates per query word.
+  constexpr std::size_t small = 48;
+  std::array<std::size_t, 3 * small> stack_rows;
+  std::vector<std::size_t> heap_rows;
+  std::size_t* rows = stack_rows.data();
+  if (lb + 1 > small) {
+    heap_rows.resize(3 * (lb + 1));
+    rows = heap_rows.data();
+  }
+  const std::size_t stride = lb + 1 > small ? lb + 1 : small;
+  std::size_t* prev2 = rows;
+  std::size_t* prev = rows + stride;
+  std::size_t* cur = rows + 2 * stride;
   for (std::size_t j = 0; j <= lb; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= la; ++i) {
     cur[0] = i;
     std::size_t row_min = cur[0];
     for (std::size_t j = 1; j <= lb; ++j) {
-      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
         cur[j] = std::min(cur[j], prev2[j - 2] + 1);

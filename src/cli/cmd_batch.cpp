@@ -36,6 +36,7 @@ void set_batch_command(CLI::App& app, Context& ctx, Action& run) {
       bool too_long = false;
       std::size_t n = 0;
       const bool tsv = o->format == "tsv";
+      ResultLineWriter json(faq);
       while (in.next(line, too_long)) {
         ++n;
         if (too_long) {
@@ -51,7 +52,8 @@ void set_batch_command(CLI::App& app, Context& ctx, Action& run) {
             if (r.matches.empty()) buf += q + "\t-\t0.000\n";
             else buf += fmt::format("{}\t{}\t{:.3f}\n", q, faq.entries[r.matches[0].entry].id, r.matches[0].confidence);
           } else {
-            buf += dump_line(result_json(faq, line, r, o->explain));
+            if (o->explain) buf += dump_line(result_json(faq, line, r, true));
+            else json.append(buf, line, r);
             buf += '\n';
           }
         }

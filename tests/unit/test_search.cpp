@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <faqdesk/faq_loader.hpp>
+#include <faqdesk/json_output.hpp>
 #include <faqdesk/search_index.hpp>
 #include <faqdesk/version.hpp>
 
@@ -26,6 +27,22 @@ const Clinic& clinic() {
 TEST_CASE("search: a misspelt keyword still finds the cost entry") {
   CHECK(clinic().top("how much is the prise") == "cost");
   CHECK(clinic().top("cots") == "cost");
+}
+
+TEST_CASE("search: one-edit typos of every kind are corrected, and two edits in a long word") {
+  auto via = [](std::string_view q) {
+    auto r = clinic().index.search(q);
+    REQUIRE(r.terms.size() == 1);
+    CHECK(r.terms[0].how == MatchHow::spelling);
+    return r.terms[0].via;
+  };
+  CHECK(via("consltation").starts_with("consultation"));  // a letter dropped
+  CHECK(via("deformitty").starts_with("deformity"));      // a letter added
+  CHECK(via("recovary") == "recovery");                   // a letter replaced
+  CHECK(via("ocst") == "cost");                           // two letters swapped, the first among them
+  CHECK(via("liposuctoin").starts_with("liposuction"));   // swapped near the end
+  CHECK(via("cartlidge") == "cartilage");                 // two edits, long word
+  CHECK(clinic().top("recovary") == "recovery");
 }
 
 TEST_CASE("search: synonyms carry the score (MRI, x-ray and scan mean imaging)") {
@@ -108,4 +125,24 @@ TEST_CASE("search: explain contributions add up to the score") {
   // Centroid similarity is not itemised per word, so the parts are at most the score.
   CHECK(sum <= r.matches[0].score + 1e-9);
   CHECK(sum >= 0.8 * r.matches[0].score);
+}
+
+TEST_CASE("batch JSON: the entry-caching writer gives the same bytes as the general one") {
+  const auto& c = clinic();
+  ResultLineWriter writer(c.faq);
+  auto same = [&](std::string_view q, const SearchResult& r) {
+    std::string line;
+    writer.append(line, q, r);
+    CHECK(line == dump_line(result_json(c.faq, q, r, false)));
+  };
+  for (auto q : {"how much is it", "does it hurt", "where do i park", "", "caf\xC3\xA9 \"quoted\" \\ \t\x1b[31m bad\xFF"})
+    same(q, c.index.search(q));
+  // Every confidence a match can print, each written twice (the second from the writer's memory).
+  for (int pass = 0; pass < 2; ++pass)
+    for (int k = 0; k <= 1000; ++k) {
+      SearchResult r;
+      r.matches.push_back({static_cast<std::size_t>(k) % c.faq.entries.size(), k / 1000.0 + 1e-5, 0, {}});
+      r.matches.push_back({0, k / 1000.0 - 1e-5 < 0 ? 0.0 : k / 1000.0 - 1e-5, 0, {}});
+      same("q", r);
+    }
 }
