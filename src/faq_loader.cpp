@@ -523,14 +523,20 @@ std::string read_input(const std::string& path, std::uint64_t max_bytes, const I
                             S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket" : "a device", kind.want));
   if (static_cast<std::uint64_t>(st.st_size) > max_bytes) throw Error(too_big(name, max_bytes, kind));
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  // Read straight into the string, sized from fstat (one spare byte shows
+  // that the file grew while being read).
+  std::size_t used = 0;
+  text.resize(static_cast<std::size_t>(st.st_size) + 1);
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (used == text.size()) text.resize(text.size() * 2);
+    ssize_t n = ::read(fd, text.data() + used, text.size() - used);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw Error(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
     if (n == 0) break;
-    text.append(buf, static_cast<std::size_t>(n));
-    if (text.size() > max_bytes) throw Error(too_big(name, max_bytes, kind)); // it grew while read
+    used += static_cast<std::size_t>(n);
+    if (used > max_bytes) throw Error(too_big(name, max_bytes, kind)); // it grew while read
   }
+  text.resize(used);
   return text;
 }
 

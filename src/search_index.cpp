@@ -135,8 +135,14 @@ struct SearchIndex::Impl {
     double score;
     std::uint32_t best_unit;
   };
-  // At most `top` results, best first.
-  std::vector<Scored> score(const std::vector<QueryTerm>& q, std::uint32_t skip_unit, std::size_t top) const;
+  // At most `top` results, best first. With `floor` > 0, entries that cannot
+  // score `floor` may be left out (never one that can); skip_unit must then be no_unit.
+  std::vector<Scored> score(const std::vector<QueryTerm>& q, std::uint32_t skip_unit, std::size_t top,
+                            double floor = 0) const;
+  // The raw score whose confidence is `c`.
+  double raw_for(double c) const {
+    return c < 0.5 ? 2 * c * raw_threshold : raw_threshold + (2 * c - 1) * (1 - raw_threshold);
+  }
   void derive_threshold(const std::vector<std::string>& unit_texts);
   double confidence(double raw) const;
   std::vector<Contribution> explain(const std::vector<QueryTerm>& q, const Scored& s) const;
@@ -455,7 +461,8 @@ struct ScoreScratch {
 } // namespace
 
 std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vector<QueryTerm>& q,
-                                                                std::uint32_t skip_unit, std::size_t top) const {
+                                                                std::uint32_t skip_unit, std::size_t top,
+                                                                double floor) const {
   double total = 0, q_sq = 0;
   for (const auto& t : q) {
     total += t.weight;
@@ -472,10 +479,62 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
       x.entries.push_back(e);
     }
   };
+  // Words whose postings are walked in full ("essential"), and words only
+  // looked up for the entries those find. An entry sharing only the
+  // non-essential words -- the most common ones, whose weights together
+  // cannot reach `floor` -- is never scored (MaxScore pruning). The bound:
+  // coverage counts each word at most once, and the cosine to any phrasing or
+  // centroid is at most the query's norm over the shared words, divided by its
+  // whole norm (Cauchy-Schwarz, as phrasings weigh their words by idf too).
+  std::vector<std::uint8_t> essential(q.size(), 1);
+  if (floor > 0) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < q.size(); ++i)
+      if (find(q[i].term) != no_term) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return q[a].weight < q[b].weight; });
+    double sum = 0, sum_sq = 0;
+    for (std::size_t k = 0; k + 1 < order.size(); ++k) { // the heaviest word always stays essential
+      sum += q[order[k]].weight;
+      sum_sq += q[order[k]].weight * q[order[k]].weight;
+      const double bound = coverage_share * (sum / total) * (sum / total) +
+                           (phrasing_share + centroid_share) * std::sqrt(sum_sq) / q_norm;
+      if (bound >= floor) break;
+      essential[order[k]] = 0;
+    }
+    for (std::size_t i = 0; i < q.size(); ++i)
+      if (essential[i] != 0)
+        if (TermId id = find(q[i].term); id != no_term)
+          for (const Posting& p : postings[id]) touch(p.entry);
+  }
+  const std::size_t candidates = x.entries.size();
   // Coverage: each query word counts once per entry, at its best field's credit.
-  for (const auto& t : q) {
+  // Words are taken in the query's order, pruned or not, so the sums are the same.
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    const QueryTerm& t = q[i];
     TermId id = find(t.term);
     if (id == no_term) continue;
+    if (essential[i] == 0) {
+      const auto& list = postings[id];
+      const auto& centroids = centroid_postings[id];
+      for (std::size_t k = 0; k < candidates; ++k) {
+        const std::uint32_t e = x.entries[k];
+        auto p = std::lower_bound(list.begin(), list.end(), e,
+                                  [](const Posting& a, std::uint32_t b) { return a.entry < b; });
+        double credit = 0;
+        for (; p != list.end() && p->entry == e; ++p) {
+          credit = std::max(credit, p->field == Field::answer ? answer_credit : 1.0);
+          if (p->unit != no_unit) {
+            if (x.dot[p->unit] == 0) x.units.push_back(p->unit);
+            x.dot[p->unit] += t.weight * t.weight;
+          }
+        }
+        x.coverage[e] += credit * t.weight;
+        auto c = std::lower_bound(centroids.begin(), centroids.end(), e,
+                                  [](const std::pair<std::uint32_t, double>& a, std::uint32_t b) { return a.first < b; });
+        if (c != centroids.end() && c->first == e) x.centroid[e] += t.weight * c->second;
+      }
+      continue;
+    }
     for (const Posting& p : postings[id]) {
       if (p.unit == skip_unit && p.unit != no_unit) continue;
       const double c = p.field == Field::answer ? answer_credit : 1.0;
@@ -609,7 +668,10 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
   SearchResult result;
   result.terms = impl_->weigh(impl_->normalise(query, true));
   const double min_conf = options.min_confidence.value_or(impl_->min_conf);
-  for (const auto& s : impl_->score(result.terms, no_unit, options.top)) {
+  // --explain shows the nearest entry below the minimum exactly; otherwise
+  // entries that cannot reach the minimum are not scored in full.
+  const double floor = options.explain ? 0.0 : impl_->raw_for(min_conf) * (1 - 1e-9);
+  for (const auto& s : impl_->score(result.terms, no_unit, options.top, floor)) {
     if (result.matches.size() >= options.top) break;
     Match m{s.entry, impl_->confidence(s.score), s.score, {}};
     if (options.explain) m.contributions = impl_->explain(result.terms, s);

@@ -45,10 +45,9 @@ public:
   std::uint64_t u64() { return fixed<std::uint64_t>(); }
   std::int32_t i32() { return fixed<std::int32_t>(); }
   double f64() { return fixed<double>(); }
-  std::string str() {
-    auto n = u64();
-    return std::string(take(n));
-  }
+  std::string str() { return std::string(view()); }
+  // A string's bytes where they lie in the input, without a copy.
+  std::string_view view() { return take(u64()); }
   std::vector<std::string> strs() {
     std::vector<std::string> v(count(8));
     for (auto& s : v) s = str();

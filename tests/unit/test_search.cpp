@@ -1,5 +1,6 @@
 // Matching: word forms, synonyms, spelling, scoring, abstention.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <faqdesk/faq_loader.hpp>
 #include <faqdesk/json_output.hpp>
@@ -145,4 +146,38 @@ TEST_CASE("batch JSON: the entry-caching writer gives the same bytes as the gene
       r.matches.push_back({0, k / 1000.0 - 1e-5 < 0 ? 0.0 : k / 1000.0 - 1e-5, 0, {}});
       same("q", r);
     }
+}
+
+TEST_CASE("search: skipping entries that cannot reach the minimum changes no answer") {
+  // Many entries share common words; a few rare words tell them apart. The
+  // pruned search (the default) must answer exactly as the full one (--explain).
+  std::string yaml = "entries:\n";
+  const char* common[] = {"order", "delivery", "status", "refund", "account"};
+  for (int i = 0; i < 400; ++i)
+    yaml += fmt::format("  - id: e{0}\n    question: \"{1} {2} for item{0}\"\n    answer: \"About {1} and {3}.\"\n"
+                        "    alternates: [\"{2} of my {1} item{0}\", \"where is item{0} {3}\"]\n",
+                        i, common[i % 5], common[(i / 5) % 5], common[(i / 25) % 5]);
+  // A rarer word than item17 that the query also has, in an unrelated entry:
+  // the right entry lacks the query's rarest word, so it must still be scored.
+  yaml += "  - id: gift\n    question: gift card balance\n    answer: zeta gift cards, not item17\n";
+  const Faq faq = load_faq_text(yaml, "many.yaml");
+  const SearchIndex index(faq);
+  int answered = 0;
+  // Below the default minimum, e17 is still the best entry for this query without being its rarest word's.
+  const SearchOptions low{3, 0.25, false};
+  auto near = index.search("status refund item17 zeta", low);
+  REQUIRE(!near.matches.empty());
+  CHECK(faq.entries[near.matches[0].entry].id == "e17");
+  for (auto q : {"status refund item17 zeta", "order status item17", "refund order item3", "status refund item17", "where is item123 account",
+                 "item42 delivery", "order delivery status refund account", "where is my order", "refund",
+                 "item12 item13"}) {
+    auto fast = index.search(q), full = index.search(q, {3, std::nullopt, true});
+    REQUIRE(fast.matches.size() == full.matches.size());
+    for (std::size_t i = 0; i < fast.matches.size(); ++i) {
+      CHECK(fast.matches[i].entry == full.matches[i].entry);
+      CHECK(fast.matches[i].confidence == full.matches[i].confidence);
+    }
+    answered += !fast.matches.empty();
+  }
+  CHECK(answered >= 4);
 }
