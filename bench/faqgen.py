@@ -36,7 +36,7 @@ def tsv(faq_path, out):
         for e in faq["entries"]:
             parts = [e.get("question", "")] + e.get("alternates", []) + e.get("keywords", []) + \
                     [e.get("short", ""), e.get("answer", "")]
-            f.write(f"{e['id']}\t{flat(' '.join(p for p in parts if p))}\n")
+            f.write(f"{e['id']}\t{flat(' '.join(str(p) for p in parts if p))}\n")
 
 
 def typo(word, rng):
