@@ -776,16 +776,23 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   for (TermId id = 0; id < term_count; ++id) {
     if (!x->term_ids.emplace(r.str(), id).second) throw Malformed("duplicate term");
     x->idf[id] = r.f64();
+    // Postings in entry order: pruned scoring looks entries up by binary search.
     x->postings[id].resize(r.count(9));
+    std::uint32_t last = 0;
     for (auto& p : x->postings[id]) {
       p.entry = entry();
       p.unit = r.u32();
       p.field = field();
+      if (p.entry < last) throw Malformed("postings out of order");
+      last = p.entry;
     }
     x->centroid_postings[id].resize(r.count(12));
+    last = 0;
     for (auto& [e, weight] : x->centroid_postings[id]) {
       e = entry();
       weight = r.f64();
+      if (e < last) throw Malformed("centroid postings out of order");
+      last = e;
     }
   }
   x->units.resize(r.count(21));
