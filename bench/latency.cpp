@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <faqdesk/cache.hpp>
+#include <faqdesk/faq_loader.hpp>
 #include <faqdesk/json_output.hpp>
 
 int main(int argc, char** argv) try {
@@ -19,12 +19,10 @@ int main(int argc, char** argv) try {
     std::cerr << "usage: bench_latency FAQ QUESTIONS\n";
     return 2;
   }
-  std::ifstream f(argv[1], std::ios::binary);
-  std::stringstream text;
-  text << f.rdbuf();
   faqdesk::LoadLimits limits;
   limits.max_bytes = std::size_t{1} << 30;
-  const faqdesk::Compiled c = faqdesk::compile_faq(text.str(), argv[1], faqdesk::default_cache_dir(), limits);
+  const faqdesk::Compiled c =
+      faqdesk::compile_faq(faqdesk::read_faq_file(argv[1], limits), argv[1], faqdesk::default_cache_dir(), limits);
   std::ifstream in(argv[2]);
   std::vector<std::string> questions;
   for (std::string line; std::getline(in, line);) questions.push_back(line);

@@ -446,6 +446,9 @@ struct ScoreScratch {
   std::vector<std::uint8_t> seen;                         // per entry: coverage or centroid touched
   std::vector<double> dot;                        // per unit
   std::vector<std::uint32_t> entries, units, credited;
+  std::vector<TermId> ids;            // per query word: its term, looked up once
+  std::vector<std::uint8_t> essential; // per query word
+  std::vector<std::size_t> order;      // query words, lightest first
   void fit(std::size_t entry_count, std::size_t unit_count) {
     if (coverage.size() < entry_count) {
       coverage.resize(entry_count);
@@ -486,11 +489,16 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
   // coverage counts each word at most once, and the cosine to any phrasing or
   // centroid is at most the query's norm over the shared words, divided by its
   // whole norm (Cauchy-Schwarz, as phrasings weigh their words by idf too).
-  std::vector<std::uint8_t> essential(q.size(), 1);
+  std::vector<TermId>& ids = x.ids;
+  ids.clear();
+  for (const auto& t : q) ids.push_back(find(t.term));
+  std::vector<std::uint8_t>& essential = x.essential;
+  essential.assign(q.size(), 1);
   if (floor > 0) {
-    std::vector<std::size_t> order;
+    std::vector<std::size_t>& order = x.order;
+    order.clear();
     for (std::size_t i = 0; i < q.size(); ++i)
-      if (find(q[i].term) != no_term) order.push_back(i);
+      if (ids[i] != no_term) order.push_back(i);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return q[a].weight < q[b].weight; });
     double sum = 0, sum_sq = 0;
     for (std::size_t k = 0; k + 1 < order.size(); ++k) { // the heaviest word always stays essential
@@ -502,16 +510,15 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
       essential[order[k]] = 0;
     }
     for (std::size_t i = 0; i < q.size(); ++i)
-      if (essential[i] != 0)
-        if (TermId id = find(q[i].term); id != no_term)
-          for (const Posting& p : postings[id]) touch(p.entry);
+      if (essential[i] != 0 && ids[i] != no_term)
+        for (const Posting& p : postings[ids[i]]) touch(p.entry);
   }
   const std::size_t candidates = x.entries.size();
   // Coverage: each query word counts once per entry, at its best field's credit.
   // Words are taken in the query's order, pruned or not, so the sums are the same.
   for (std::size_t i = 0; i < q.size(); ++i) {
     const QueryTerm& t = q[i];
-    TermId id = find(t.term);
+    const TermId id = ids[i];
     if (id == no_term) continue;
     if (essential[i] == 0) {
       const auto& list = postings[id];
