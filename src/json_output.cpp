@@ -76,7 +76,16 @@ ResultLineWriter::ResultLineWriter(const Faq& faq)
 
 void ResultLineWriter::append(std::string& out, std::string_view query, const SearchResult& r) {
   out += R"({"query":)";
-  out += dump_line(valid_utf8(query));
+  // Most queries are printable ASCII with nothing to escape: the JSON string
+  // is then the query between quotes (what nlohmann writes for it too).
+  if (std::all_of(query.begin(), query.end(),
+                  [](char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F; })) {
+    out += '"';
+    out += query;
+    out += '"';
+  } else {
+    out += dump_line(valid_utf8(query));
+  }
   out += R"(,"matches":[)";
   for (std::size_t i = 0; i < r.matches.size(); ++i) {
     const Match& m = r.matches[i];

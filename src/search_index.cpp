@@ -85,6 +85,13 @@ struct Norm {
   std::string term;
   MatchHow how;
   std::string via;
+  TermId id; // of `term`, or no_term
+};
+
+// Heterogeneous lookup, so a string_view finds a std::string key.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 } // namespace
@@ -102,12 +109,23 @@ struct SearchIndex::Impl {
   std::unordered_map<std::string, std::vector<std::string>> synonym_words;
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> synonym_phrases;
   std::unordered_map<std::string, std::string> synonym_canonical_name; // stem -> canonical as written
+  // What the index knows of a stem.
+  struct Lexeme {
+    TermId term = no_term;
+    const std::vector<std::string>* synonyms = nullptr; // canonical terms, when it is a synonym word
+    bool phrase_start = false;                         // some synonym phrase starts with it
+  };
   // Surface words for spelling correction, with how often each occurs.
   struct Surface {
     std::uint32_t freq = 0;
-    std::string stem; // filled once the index is built; stemming is most of a query's cost
+    // Filled once the index is built (link_surface), so a query's known
+    // words cost one lookup: stemming and lookups were most of its cost.
+    std::string stem;
+    bool stop = false;
+    Lexeme lex;
   };
-  std::unordered_map<std::string, Surface> surface;
+  std::unordered_map<std::string, Surface, StringHash, std::equal_to<>> surface;
+  bool linked = false; // surface's stems, stop flags and lexemes are filled
   // First stem of every synonym phrase, so most words skip the phrase scan.
   std::unordered_set<std::string> phrase_starts;
   std::vector<Spelling> spellings; // by length, then alphabetically: the order ties break in
@@ -121,13 +139,18 @@ struct SearchIndex::Impl {
   Impl() = default;
   explicit Impl(const Faq& faq);
   void index_surface();
-  std::string stem(const std::string& word) const {
-    auto it = surface.find(word);
-    return it != surface.end() && !it->second.stem.empty() ? it->second.stem : stemmer.stem(word);
-  }
+  void link_surface();
+  Lexeme lexeme(const std::string& stem) const;
+  // A word's stem (in `surface`, or stored in `own`), whether it is a
+  // function word, and what the index knows of the stem.
+  struct Resolved {
+    std::string_view stem;
+    bool stop = false;
+    Lexeme lex;
+  };
+  Resolved resolve(std::string_view word, std::vector<std::string>& own) const;
   std::vector<Norm> normalise(std::string_view text, bool correct) const;
-  std::string correct_spelling(const std::string& word) const;
-  bool known_stem(const std::string& stem) const;
+  std::string_view correct_spelling(const std::string& word) const;
   std::vector<QueryTerm> weigh(std::vector<Norm> norms) const;
   // Score every entry for `q`; skip unit `skip_unit`. Returns (entry, score, best unit).
   struct Scored {
@@ -152,8 +175,38 @@ struct SearchIndex::Impl {
   }
 };
 
-bool SearchIndex::Impl::known_stem(const std::string& stem) const {
-  return term_ids.contains(stem) || synonym_words.contains(stem);
+SearchIndex::Impl::Lexeme SearchIndex::Impl::lexeme(const std::string& stem) const {
+  Lexeme l;
+  l.term = find(stem);
+  if (auto it = synonym_words.find(stem); it != synonym_words.end()) l.synonyms = &it->second;
+  l.phrase_start = phrase_starts.contains(stem);
+  return l;
+}
+
+void SearchIndex::Impl::link_surface() {
+  for (auto& [word, s] : surface) {
+    s.stop = is_stopword(word);
+    s.lex = lexeme(s.stem);
+  }
+  linked = true;
+}
+
+SearchIndex::Impl::Resolved SearchIndex::Impl::resolve(std::string_view word, std::vector<std::string>& own) const {
+  Resolved r;
+  if (linked) {
+    if (auto it = surface.find(word); it != surface.end()) {
+      r.stem = it->second.stem;
+      r.stop = it->second.stop;
+      r.lex = it->second.lex;
+      return r;
+    }
+  }
+  // `own` has room reserved, so the views into it stay valid.
+  own.push_back(stemmer.stem(word));
+  r.stem = own.back();
+  r.stop = is_stopword(word);
+  r.lex = lexeme(own.back());
+  return r;
 }
 
 namespace {
@@ -214,7 +267,7 @@ template <typename F> void for_each_deletion(std::string_view word, F&& f) {
 
 // The closest plausible spelling the FAQ uses: fewest edits, then one that
 // keeps the first letter, then the most frequent, then the index order.
-std::string SearchIndex::Impl::correct_spelling(const std::string& word) const {
+std::string_view SearchIndex::Impl::correct_spelling(const std::string& word) const {
   if (word.size() < 4 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return {};
   const std::size_t limit = word.size() >= 8 ? 2 : 1;
@@ -241,7 +294,7 @@ std::string SearchIndex::Impl::correct_spelling(const std::string& word) const {
       consider(cand, edit_distance(word, cand.word, limit));
     }
   });
-  if (best_d <= 1 || limit < 2) return best == nullptr ? std::string() : best->word;
+  if (best_d <= 1 || limit < 2) return best == nullptr ? std::string_view() : std::string_view(best->word);
   // Two edits keep the first letter and the length within one (plausible_typo):
   // scan those words, skipping any whose letters differ too much.
   const std::uint32_t letters = letter_mask(word);
@@ -252,31 +305,36 @@ std::string SearchIndex::Impl::correct_spelling(const std::string& word) const {
     for (auto it = lo; it != hi; ++it)
       if (bits_set(letters ^ it->letters) <= 4) consider(*it, edit_distance(word, it->word, limit));
   }
-  return best == nullptr ? std::string() : best->word;
+  return best == nullptr ? std::string_view() : std::string_view(best->word);
 }
 
 std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool correct) const {
   std::vector<std::string> words = tokenize(text);
-  std::vector<std::string> corrected(words.size());
-  std::vector<std::string> stems(words.size());
+  std::vector<std::string_view> corrected(words.size()); // into spellings
+  std::vector<Resolved> res(words.size());
+  std::vector<std::string> own;
+  own.reserve(2 * words.size()); // at most a stem per word and per correction
   for (std::size_t i = 0; i < words.size(); ++i) {
-    stems[i] = stem(words[i]);
-    if (correct && !is_stopword(words[i]) && !known_stem(stems[i])) {
+    res[i] = resolve(words[i], own);
+    const bool known = res[i].lex.term != no_term || res[i].lex.synonyms != nullptr;
+    if (correct && !res[i].stop && !known) {
       if (auto fix = correct_spelling(words[i]); !fix.empty()) {
         corrected[i] = fix;
-        stems[i] = stem(fix);
+        res[i] = resolve(fix, own);
       }
     }
   }
   std::vector<Norm> out;
+  out.reserve(words.size());
   for (std::size_t i = 0; i < words.size();) {
     // Longest synonym phrase starting here.
     std::size_t best_len = 0;
     const std::vector<std::string>* canon = nullptr;
-    if (phrase_starts.contains(stems[i])) {
+    if (res[i].lex.phrase_start) {
       for (const auto& [phrase, c] : synonym_phrases) {
         if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
-        if (std::equal(phrase.begin(), phrase.end(), stems.begin() + static_cast<std::ptrdiff_t>(i))) {
+        if (std::equal(phrase.begin(), phrase.end(), res.begin() + static_cast<std::ptrdiff_t>(i),
+                       [](const std::string& a, const Resolved& b) { return a == b.stem; })) {
           best_len = phrase.size();
           canon = &c;
         }
@@ -285,25 +343,27 @@ std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool corre
     if (canon != nullptr) {
       std::string said;
       for (std::size_t k = 0; k < best_len; ++k) said += (k ? " " : "") + words[i + k];
-      for (const auto& t : *canon) out.push_back({said, t, MatchHow::synonym, synonym_canonical_name.at(t)});
+      for (const auto& t : *canon) out.push_back({said, t, MatchHow::synonym, synonym_canonical_name.at(t), find(t)});
       i += best_len;
       continue;
     }
-    const std::string& w = corrected[i].empty() ? words[i] : corrected[i];
-    if (is_stopword(w)) {
+    // A corrected word's flags are the correction's (resolved above).
+    if (res[i].stop) {
       ++i;
       continue;
     }
-    const MatchHow base = !corrected[i].empty() ? MatchHow::spelling : (stems[i] == words[i] ? MatchHow::exact : MatchHow::stem);
-    if (auto it = synonym_words.find(stems[i]); it != synonym_words.end()) {
-      for (const auto& t : it->second)
+    const std::string_view stem = res[i].stem;
+    const MatchHow base = !corrected[i].empty() ? MatchHow::spelling : (stem == words[i] ? MatchHow::exact : MatchHow::stem);
+    if (res[i].lex.synonyms != nullptr) {
+      for (const auto& t : *res[i].lex.synonyms)
         out.push_back({words[i], t, base == MatchHow::spelling ? base : MatchHow::synonym,
-                       base == MatchHow::spelling ? corrected[i] + " -> " + synonym_canonical_name.at(t)
-                                                  : synonym_canonical_name.at(t)});
-    } else if (term_ids.contains(stems[i])) {
-      out.push_back({words[i], stems[i], base, corrected[i]});
+                       base == MatchHow::spelling ? std::string(corrected[i]) + " -> " + synonym_canonical_name.at(t)
+                                                  : synonym_canonical_name.at(t),
+                       find(t)});
+    } else if (res[i].lex.term != no_term) {
+      out.push_back({words[i], std::string(stem), base, std::string(corrected[i]), res[i].lex.term});
     } else if (words[i].size() > 2) { // "u", "r", "ok": texting, not meaning
-      out.push_back({words[i], stems[i], MatchHow::unknown, corrected[i]});
+      out.push_back({words[i], std::string(stem), MatchHow::unknown, std::string(corrected[i]), no_term});
     }
     ++i;
   }
@@ -314,7 +374,7 @@ std::vector<QueryTerm> SearchIndex::Impl::weigh(std::vector<Norm> norms) const {
   std::vector<QueryTerm> out;
   for (auto& n : norms) {
     if (std::any_of(out.begin(), out.end(), [&](const QueryTerm& q) { return q.term == n.term; })) continue;
-    TermId id = find(n.term);
+    const TermId id = n.id;
     double w = id == no_term ? unknown_idf : idf[id];
     // An unknown adverb ("exactly", "usually") says little about the topic.
     if (id == no_term && n.word.size() > 4 && n.word.ends_with("ly")) w *= adverb_factor;
@@ -344,7 +404,8 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
   for (const auto& [phrase, c] : synonym_phrases) phrase_starts.insert(phrase.front());
   // Function words join the spelling dictionary, so "waht" becomes "what" and
   // is then ignored instead of weighing as an unknown word.
-  for (auto w : stopword_list()) surface.emplace(std::string(w), Surface{1, {}});
+  for (auto w : stopword_list())
+    if (auto [it, added] = surface.try_emplace(std::string(w)); added) it->second.freq = 1;
 
   auto intern = [&](const std::string& term) {
     auto [it, inserted] = term_ids.emplace(term, static_cast<TermId>(term_ids.size()));
@@ -419,6 +480,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
   }
   for (auto& [word, s] : surface) s.stem = stemmer.stem(word);
   index_surface();
+  link_surface();
 
   if (faq.settings.min_confidence) min_conf = *faq.settings.min_confidence;
   derive_threshold(unit_texts);
@@ -863,6 +925,7 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   if (r.left() != 0) throw Malformed("trailing bytes");
   if (!(x->raw_threshold > 0 && x->raw_threshold < 1) || !(x->min_conf >= 0 && x->min_conf <= 1))
     throw Malformed("threshold out of range");
+  x->link_surface();
   SearchIndex index;
   index.impl_ = std::move(x);
   return index;
