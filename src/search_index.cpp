@@ -151,7 +151,8 @@ struct SearchIndex::Impl {
   Resolved resolve(std::string_view word, std::vector<std::string>& own) const;
   std::vector<Norm> normalise(std::string_view text, bool correct) const;
   std::string_view correct_spelling(const std::string& word) const;
-  std::vector<QueryTerm> weigh(std::vector<Norm> norms) const;
+  // Also the terms' ids into `ids`, when given, for score().
+  std::vector<QueryTerm> weigh(std::vector<Norm> norms, std::vector<TermId>* ids = nullptr) const;
   // Score every entry for `q`; skip unit `skip_unit`. Returns (entry, score, best unit).
   struct Scored {
     std::uint32_t entry;
@@ -160,8 +161,9 @@ struct SearchIndex::Impl {
   };
   // At most `top` results, best first. With `floor` > 0, entries that cannot
   // score `floor` may be left out (never one that can); skip_unit must then be no_unit.
+  // `ids`, when given, are the terms' ids from weigh().
   std::vector<Scored> score(const std::vector<QueryTerm>& q, std::uint32_t skip_unit, std::size_t top,
-                            double floor = 0) const;
+                            double floor = 0, const std::vector<TermId>* ids = nullptr) const;
   // The raw score whose confidence is `c`.
   double raw_for(double c) const {
     return c < 0.5 ? 2 * c * raw_threshold : raw_threshold + (2 * c - 1) * (1 - raw_threshold);
@@ -361,17 +363,19 @@ std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool corre
                                                   : synonym_canonical_name.at(t),
                        find(t)});
     } else if (res[i].lex.term != no_term) {
-      out.push_back({words[i], std::string(stem), base, std::string(corrected[i]), res[i].lex.term});
+      out.push_back({std::move(words[i]), std::string(stem), base, std::string(corrected[i]), res[i].lex.term});
     } else if (words[i].size() > 2) { // "u", "r", "ok": texting, not meaning
-      out.push_back({words[i], std::string(stem), MatchHow::unknown, std::string(corrected[i]), no_term});
+      out.push_back({std::move(words[i]), std::string(stem), MatchHow::unknown, std::string(corrected[i]), no_term});
     }
     ++i;
   }
   return out;
 }
 
-std::vector<QueryTerm> SearchIndex::Impl::weigh(std::vector<Norm> norms) const {
+std::vector<QueryTerm> SearchIndex::Impl::weigh(std::vector<Norm> norms, std::vector<TermId>* ids) const {
   std::vector<QueryTerm> out;
+  out.reserve(norms.size());
+  if (ids != nullptr) ids->clear();
   for (auto& n : norms) {
     if (std::any_of(out.begin(), out.end(), [&](const QueryTerm& q) { return q.term == n.term; })) continue;
     const TermId id = n.id;
@@ -379,6 +383,7 @@ std::vector<QueryTerm> SearchIndex::Impl::weigh(std::vector<Norm> norms) const {
     // An unknown adverb ("exactly", "usually") says little about the topic.
     if (id == no_term && n.word.size() > 4 && n.word.ends_with("ly")) w *= adverb_factor;
     out.push_back({std::move(n.word), std::move(n.term), n.how, std::move(n.via), w});
+    if (ids != nullptr) ids->push_back(id);
   }
   return out;
 }
@@ -527,7 +532,7 @@ struct ScoreScratch {
 
 std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vector<QueryTerm>& q,
                                                                 std::uint32_t skip_unit, std::size_t top,
-                                                                double floor) const {
+                                                                double floor, const std::vector<TermId>* given) const {
   double total = 0, q_sq = 0;
   for (const auto& t : q) {
     total += t.weight;
@@ -552,8 +557,12 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
   // centroid is at most the query's norm over the shared words, divided by its
   // whole norm (Cauchy-Schwarz, as phrasings weigh their words by idf too).
   std::vector<TermId>& ids = x.ids;
-  ids.clear();
-  for (const auto& t : q) ids.push_back(find(t.term));
+  if (given != nullptr) {
+    ids = *given;
+  } else {
+    ids.clear();
+    for (const auto& t : q) ids.push_back(find(t.term));
+  }
   std::vector<std::uint8_t>& essential = x.essential;
   essential.assign(q.size(), 1);
   if (floor > 0) {
@@ -735,12 +744,13 @@ double SearchIndex::threshold() const { return impl_->raw_threshold; }
 
 SearchResult SearchIndex::search(std::string_view query, const SearchOptions& options) const {
   SearchResult result;
-  result.terms = impl_->weigh(impl_->normalise(query, true));
+  thread_local std::vector<TermId> ids;
+  result.terms = impl_->weigh(impl_->normalise(query, true), &ids);
   const double min_conf = options.min_confidence.value_or(impl_->min_conf);
   // --explain shows the nearest entry below the minimum exactly; otherwise
   // entries that cannot reach the minimum are not scored in full.
   const double floor = options.explain ? 0.0 : impl_->raw_for(min_conf) * (1 - 1e-9);
-  for (const auto& s : impl_->score(result.terms, no_unit, options.top, floor)) {
+  for (const auto& s : impl_->score(result.terms, no_unit, options.top, floor, &ids)) {
     if (result.matches.size() >= options.top) break;
     Match m{s.entry, impl_->confidence(s.score), s.score, {}};
     if (options.explain) m.contributions = impl_->explain(result.terms, s);
