@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <numeric>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -68,11 +69,23 @@ struct Unit {
   std::vector<TermId> terms;
 };
 
-// A word the FAQ uses, as a spelling correction candidate.
+// What the index knows of a stem.
+struct Lexeme {
+  TermId term = no_term;
+  const std::vector<std::string>* synonyms = nullptr; // canonical terms, when it is a synonym word
+  bool phrase_start = false;                         // some synonym phrase starts with it
+};
+
+// A word the FAQ uses: a spelling correction candidate, and what a query
+// that uses it needs (so a known word costs one lookup: stemming and lookups
+// were most of a query's cost).
 struct Spelling {
   std::string word;
-  std::uint32_t freq;
-  std::uint32_t letters; // letter_mask(word)
+  std::uint32_t freq = 0;
+  std::uint32_t letters = 0; // letter_mask(word)
+  std::string stem;
+  bool stop = false; // a function word
+  Lexeme lex;        // of its stem
 };
 // By length, then alphabetically: the order spelling ties break in.
 bool spelling_order(const Spelling& a, const Spelling& b) {
@@ -88,10 +101,57 @@ struct Norm {
   TermId id; // of `term`, or no_term
 };
 
-// Heterogeneous lookup, so a string_view finds a std::string key.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// Lists of T stored one after another: one allocation, not one per list.
+template <class T> struct Lists {
+  std::vector<T> items;
+  std::vector<std::uint32_t> start{0}; // list i is items[start[i], start[i + 1])
+  std::size_t size() const { return start.size() - 1; }
+  std::span<const T> operator[](std::size_t i) const { return {items.data() + start[i], items.data() + start[i + 1]}; }
+  void close() { start.push_back(static_cast<std::uint32_t>(items.size())); } // ends the list being appended
+  static Lists from(const std::vector<std::vector<T>>& lists) {
+    Lists out;
+    for (const auto& l : lists) {
+      out.items.insert(out.items.end(), l.begin(), l.end());
+      out.close();
+    }
+    return out;
+  }
+};
+
+// Open addressing over strings kept elsewhere, by index (`name(i)`): a
+// lookup is one hash and, usually, one comparison.
+class NameIndex {
+public:
+  static constexpr std::uint32_t none = ~std::uint32_t{0};
+  template <class Name> void build(std::size_t count, Name name) {
+    std::size_t size = 16;
+    while (size < 2 * count) size *= 2;
+    slots_.assign(size, 0);
+    for (std::uint32_t i = 0; i < count; ++i) place(i, name(i));
+  }
+  // Adds name(i), the last of i + 1 names.
+  template <class Name> void add(std::uint32_t i, Name name) {
+    if (2 * (std::size_t{i} + 1) > slots_.size()) build(std::size_t{i} + 1, name);
+    else place(i, name(i));
+  }
+  template <class Name> std::uint32_t find(std::string_view s, Name name) const {
+    if (slots_.empty()) return none;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = serial::hash64(s) & mask;; k = (k + 1) & mask) {
+      const std::uint32_t v = slots_[k];
+      if (v == 0) return none;
+      if (name(v - 1) == s) return v - 1;
+    }
+  }
+
+private:
+  void place(std::uint32_t i, std::string_view s) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t k = serial::hash64(s) & mask;
+    while (slots_[k] != 0) k = (k + 1) & mask;
+    slots_[k] = i + 1;
+  }
+  std::vector<std::uint32_t> slots_; // index + 1, or 0 for empty
 };
 
 } // namespace
@@ -99,36 +159,21 @@ struct StringHash {
 struct SearchIndex::Impl {
   Stemmer stemmer;
   std::size_t entry_count = 0;
-  std::unordered_map<std::string, TermId> term_ids;
+  std::vector<std::string> terms; // by id
+  NameIndex term_index;
   std::vector<double> idf;
-  std::vector<std::vector<Posting>> postings;
+  Lists<Posting> postings; // per term, in entry order
   std::vector<Unit> units;
   // Per term: (entry, weight of the term in the entry's normalised centroid).
-  std::vector<std::vector<std::pair<std::uint32_t, double>>> centroid_postings;
+  Lists<std::pair<std::uint32_t, double>> centroid_postings;
   // Synonyms, keyed by stem: single words, and phrases as stem sequences.
   std::unordered_map<std::string, std::vector<std::string>> synonym_words;
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> synonym_phrases;
   std::unordered_map<std::string, std::string> synonym_canonical_name; // stem -> canonical as written
-  // What the index knows of a stem.
-  struct Lexeme {
-    TermId term = no_term;
-    const std::vector<std::string>* synonyms = nullptr; // canonical terms, when it is a synonym word
-    bool phrase_start = false;                         // some synonym phrase starts with it
-  };
-  // Surface words for spelling correction, with how often each occurs.
-  struct Surface {
-    std::uint32_t freq = 0;
-    // Filled once the index is built (link_surface), so a query's known
-    // words cost one lookup: stemming and lookups were most of its cost.
-    std::string stem;
-    bool stop = false;
-    Lexeme lex;
-  };
-  std::unordered_map<std::string, Surface, StringHash, std::equal_to<>> surface;
-  bool linked = false; // surface's stems, stop flags and lexemes are filled
   // First stem of every synonym phrase, so most words skip the phrase scan.
   std::unordered_set<std::string> phrase_starts;
   std::vector<Spelling> spellings; // by length, then alphabetically: the order ties break in
+  NameIndex spelling_index;        // empty while the index is being built
   // Hash of each spelling and of each way of deleting one of its letters, to
   // its index: two words one edit apart share one of these.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
@@ -138,10 +183,10 @@ struct SearchIndex::Impl {
 
   Impl() = default;
   explicit Impl(const Faq& faq);
-  void index_surface();
-  void link_surface();
+  // Sorts the FAQ's words into `spellings`, with what a query needs of each.
+  void index_spellings(const std::unordered_map<std::string, std::uint32_t>& freq);
   Lexeme lexeme(const std::string& stem) const;
-  // A word's stem (in `surface`, or stored in `own`), whether it is a
+  // A word's stem (in `spellings`, or stored in `own`), whether it is a
   // function word, and what the index knows of the stem.
   struct Resolved {
     std::string_view stem;
@@ -171,13 +216,15 @@ struct SearchIndex::Impl {
   void derive_threshold(const std::vector<std::string>& unit_texts);
   double confidence(double raw) const;
   std::vector<Contribution> explain(const std::vector<QueryTerm>& q, const Scored& s) const;
-  TermId find(const std::string& term) const {
-    auto it = term_ids.find(term);
-    return it == term_ids.end() ? no_term : it->second;
+  TermId find(std::string_view term) const {
+    return term_index.find(term, [&](std::uint32_t i) -> std::string_view { return terms[i]; });
+  }
+  std::uint32_t find_spelling(std::string_view word) const {
+    return spelling_index.find(word, [&](std::uint32_t i) -> std::string_view { return spellings[i].word; });
   }
 };
 
-SearchIndex::Impl::Lexeme SearchIndex::Impl::lexeme(const std::string& stem) const {
+Lexeme SearchIndex::Impl::lexeme(const std::string& stem) const {
   Lexeme l;
   l.term = find(stem);
   if (auto it = synonym_words.find(stem); it != synonym_words.end()) l.synonyms = &it->second;
@@ -185,23 +232,15 @@ SearchIndex::Impl::Lexeme SearchIndex::Impl::lexeme(const std::string& stem) con
   return l;
 }
 
-void SearchIndex::Impl::link_surface() {
-  for (auto& [word, s] : surface) {
-    s.stop = is_stopword(word);
-    s.lex = lexeme(s.stem);
-  }
-  linked = true;
-}
 
 SearchIndex::Impl::Resolved SearchIndex::Impl::resolve(std::string_view word, std::vector<std::string>& own) const {
   Resolved r;
-  if (linked) {
-    if (auto it = surface.find(word); it != surface.end()) {
-      r.stem = it->second.stem;
-      r.stop = it->second.stop;
-      r.lex = it->second.lex;
-      return r;
-    }
+  if (auto i = find_spelling(word); i != NameIndex::none) {
+    const Spelling& sp = spellings[i];
+    r.stem = sp.stem;
+    r.stop = sp.stop;
+    r.lex = sp.lex;
+    return r;
   }
   // `own` has room reserved, so the views into it stay valid.
   own.push_back(stemmer.stem(word));
@@ -302,7 +341,9 @@ std::string_view SearchIndex::Impl::correct_spelling(const std::string& word) co
   const std::uint32_t letters = letter_mask(word);
   auto key = [](const Spelling& s) { return std::pair<std::size_t, unsigned char>{s.word.size(), static_cast<unsigned char>(s.word[0])}; };
   for (std::size_t len = word.size() - 1; len <= word.size() + 1; ++len) {
-    auto [lo, hi] = std::equal_range(spellings.begin(), spellings.end(), Spelling{std::string(len, word[0]), 0, 0},
+    Spelling probe;
+    probe.word.assign(len, word[0]);
+    auto [lo, hi] = std::equal_range(spellings.begin(), spellings.end(), probe,
                                      [&](const Spelling& a, const Spelling& b) { return key(a) < key(b); });
     for (auto it = lo; it != hi; ++it)
       if (bits_set(letters ^ it->letters) <= 4) consider(*it, edit_distance(word, it->word, limit));
@@ -389,6 +430,7 @@ std::vector<QueryTerm> SearchIndex::Impl::weigh(std::vector<Norm> norms, std::ve
 }
 
 SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
+  std::unordered_map<std::string, std::uint32_t> surface; // every word the FAQ uses, and how often
   // Synonyms first: the entries' own text is normalised through them.
   for (const auto& g : faq.synonyms) {
     std::vector<std::string> canon;
@@ -402,20 +444,25 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
       for (const auto& t : tokenize(w)) stems.push_back(stemmer.stem(t));
       if (stems.size() == 1) synonym_words[stems[0]] = canon;
       else if (stems.size() > 1) synonym_phrases.emplace_back(std::move(stems), canon);
-      for (const auto& t : tokenize(w)) ++surface[t].freq;
+      for (const auto& t : tokenize(w)) ++surface[t];
     }
-    for (const auto& t : tokenize(g.canonical)) ++surface[t].freq;
+    for (const auto& t : tokenize(g.canonical)) ++surface[t];
   }
   for (const auto& [phrase, c] : synonym_phrases) phrase_starts.insert(phrase.front());
   // Function words join the spelling dictionary, so "waht" becomes "what" and
   // is then ignored instead of weighing as an unknown word.
   for (auto w : stopword_list())
-    if (auto [it, added] = surface.try_emplace(std::string(w)); added) it->second.freq = 1;
+    if (auto [it, added] = surface.try_emplace(std::string(w)); added) it->second = 1;
 
+  std::vector<std::vector<Posting>> posting_lists; // per term
   auto intern = [&](const std::string& term) {
-    auto [it, inserted] = term_ids.emplace(term, static_cast<TermId>(term_ids.size()));
-    if (inserted) postings.emplace_back();
-    return it->second;
+    TermId id = find(term);
+    if (id != no_term) return id;
+    id = static_cast<TermId>(terms.size());
+    terms.push_back(term);
+    term_index.add(id, [&](std::uint32_t i) -> std::string_view { return terms[i]; });
+    posting_lists.emplace_back();
+    return id;
   };
   std::vector<std::string> unit_texts; // phrasing per unit (empty for keywords), for calibration
   std::vector<std::uint32_t> df_last;               // last entry counted, per term
@@ -429,10 +476,10 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
       df_last[id] = e;
       ++df[id];
     }
-    postings[id].push_back({e, unit, f});
+    posting_lists[id].push_back({e, unit, f});
   };
   auto add_unit = [&](std::uint32_t e, Field f, const std::string& text) {
-    for (const auto& t : tokenize(text)) ++surface[t].freq;
+    for (const auto& t : tokenize(text)) ++surface[t];
     Unit u{e, f, 0, {}};
     for (auto& n : normalise(text, false)) {
       TermId id = intern(n.term);
@@ -451,7 +498,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     for (const auto& k : entry.keywords) add_unit(e, Field::keyword, k);
     std::vector<TermId> answer_terms;
     for (const auto* text : {&entry.answer, &entry.short_answer}) {
-      for (const auto& t : tokenize(*text)) ++surface[t].freq;
+      for (const auto& t : tokenize(*text)) ++surface[t];
       for (auto& n : normalise(*text, false)) {
         TermId id = intern(n.term);
         if (std::find(answer_terms.begin(), answer_terms.end(), id) == answer_terms.end()) answer_terms.push_back(id);
@@ -459,9 +506,9 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     }
     for (TermId id : answer_terms) add_posting(id, e, no_unit, Field::answer);
   }
-  df.resize(term_ids.size(), 0);
+  df.resize(terms.size(), 0);
   const double n = static_cast<double>(std::max<std::size_t>(entry_count, 1));
-  idf.resize(term_ids.size());
+  idf.resize(terms.size());
   for (std::size_t t = 0; t < idf.size(); ++t)
     idf[t] = std::log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
   unknown_idf = std::log(1.0 + (n + 0.5) / 0.5);
@@ -471,7 +518,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     u.norm = std::sqrt(sq);
   }
   {
-    centroid_postings.assign(term_ids.size(), {});
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> lists(terms.size());
     std::unordered_map<TermId, double> centroid;
     std::size_t u = 0;
     for (std::uint32_t e = 0; e < entry_count; ++e) {
@@ -480,12 +527,12 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
         for (TermId id : units[u].terms) centroid[id] += idf[id] / units[u].norm;
       double sq = 0;
       for (const auto& [id, v] : centroid) sq += v * v;
-      for (const auto& [id, v] : centroid) centroid_postings[id].emplace_back(e, v / std::sqrt(sq));
+      for (const auto& [id, v] : centroid) lists[id].emplace_back(e, v / std::sqrt(sq));
     }
+    centroid_postings = Lists<std::pair<std::uint32_t, double>>::from(lists);
   }
-  for (auto& [word, s] : surface) s.stem = stemmer.stem(word);
-  index_surface();
-  link_surface();
+  postings = Lists<Posting>::from(posting_lists);
+  index_spellings(surface);
 
   if (faq.settings.min_confidence) min_conf = *faq.settings.min_confidence;
   derive_threshold(unit_texts);
@@ -493,11 +540,21 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
 
 // The spelling index: words sorted so ties break the same way every run, and
 // the one-deletion hashes that find a word's one-edit neighbours.
-void SearchIndex::Impl::index_surface() {
+void SearchIndex::Impl::index_spellings(const std::unordered_map<std::string, std::uint32_t>& surface) {
   spellings.clear();
   spellings.reserve(surface.size());
-  for (const auto& [word, s] : surface) spellings.push_back({word, s.freq, letter_mask(word)});
+  for (const auto& [word, freq] : surface) {
+    Spelling sp;
+    sp.word = word;
+    sp.freq = freq;
+    sp.letters = letter_mask(word);
+    sp.stem = stemmer.stem(word);
+    sp.stop = is_stopword(word);
+    sp.lex = lexeme(sp.stem);
+    spellings.push_back(std::move(sp));
+  }
   std::sort(spellings.begin(), spellings.end(), spelling_order);
+  spelling_index.build(spellings.size(), [&](std::uint32_t i) -> std::string_view { return spellings[i].word; });
   deletions.clear();
   for (std::uint32_t i = 0; i < spellings.size(); ++i)
     for_each_deletion(spellings[i].word, [&](std::string_view v) { deletions.emplace_back(serial::hash64(v), i); });
@@ -724,8 +781,8 @@ std::vector<Contribution> SearchIndex::Impl::explain(const std::vector<QueryTerm
     if (!where) continue;
     double share = coverage_share * q[i].weight * (*where == Field::answer ? answer_credit : 1.0) / total;
     if (s.best_unit != no_unit) {
-      const auto& terms = units[s.best_unit].terms;
-      if (std::find(terms.begin(), terms.end(), id) != terms.end())
+      const auto& unit_terms = units[s.best_unit].terms;
+      if (std::find(unit_terms.begin(), unit_terms.end(), id) != unit_terms.end())
         share += phrasing_share * q[i].weight * q[i].weight / (q_norm * units[s.best_unit].norm);
     }
     static constexpr const char* names[] = {"question", "alternate", "keyword", "answer"};
@@ -771,12 +828,9 @@ std::string SearchIndex::serialize() const {
   const Impl& x = *impl_;
   serial::Writer w;
   w.u64(x.entry_count);
-  // Terms in id order, so the reader can rebuild term_ids.
-  std::vector<const std::string*> terms(x.term_ids.size());
-  for (const auto& [t, id] : x.term_ids) terms[id] = &t;
-  w.u64(terms.size());
-  for (std::size_t id = 0; id < terms.size(); ++id) {
-    w.str(*terms[id]);
+  w.u64(x.terms.size());
+  for (std::size_t id = 0; id < x.terms.size(); ++id) {
+    w.str(x.terms[id]);
     w.f64(x.idf[id]);
     w.u64(x.postings[id].size());
     for (const auto& p : x.postings[id]) {
@@ -818,7 +872,9 @@ std::string SearchIndex::serialize() const {
   for (const auto& sp : x.spellings) {
     w.str(sp.word);
     w.u32(sp.freq);
-    w.str(x.surface.at(sp.word).stem);
+    w.str(sp.stem);
+    w.u32(sp.lex.term);
+    w.u8(static_cast<std::uint8_t>((sp.stop ? 1 : 0) | (sp.lex.phrase_start ? 2 : 0) | (sp.lex.synonyms != nullptr ? 4 : 0)));
   }
   w.u64(x.deletions.size());
   for (const auto& [hash, index] : x.deletions) {
@@ -849,30 +905,35 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   };
   const std::size_t term_count = r.count(8 + 8 + 8 + 8);
   x->idf.resize(term_count);
-  x->postings.resize(term_count);
-  x->centroid_postings.resize(term_count);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> unit_refs; // (term, unit) checked once units are read
+  x->terms.reserve(term_count);
+  x->postings.start.reserve(term_count + 1);
+  x->centroid_postings.start.reserve(term_count + 1);
   for (TermId id = 0; id < term_count; ++id) {
-    if (!x->term_ids.emplace(r.str(), id).second) throw Malformed("duplicate term");
+    x->terms.emplace_back(r.view());
+    if (x->find(x->terms.back()) != no_term) throw Malformed("duplicate term");
+    x->term_index.add(id, [&](std::uint32_t i) -> std::string_view { return x->terms[i]; });
     x->idf[id] = r.f64();
     // Postings in entry order: pruned scoring looks entries up by binary search.
-    x->postings[id].resize(r.count(9));
     std::uint32_t last = 0;
-    for (auto& p : x->postings[id]) {
+    for (std::size_t n = r.count(9); n > 0; --n) {
+      Posting p;
       p.entry = entry();
       p.unit = r.u32();
       p.field = field();
       if (p.entry < last) throw Malformed("postings out of order");
       last = p.entry;
+      x->postings.items.push_back(p);
     }
-    x->centroid_postings[id].resize(r.count(12));
+    x->postings.close();
     last = 0;
-    for (auto& [e, weight] : x->centroid_postings[id]) {
-      e = entry();
-      weight = r.f64();
+    for (std::size_t n = r.count(12); n > 0; --n) {
+      const std::uint32_t e = entry();
+      const double weight = r.f64();
       if (e < last) throw Malformed("centroid postings out of order");
       last = e;
+      x->centroid_postings.items.emplace_back(e, weight);
     }
+    x->centroid_postings.close();
   }
   x->units.resize(r.count(21));
   for (auto& u : x->units) {
@@ -885,9 +946,8 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
       if (t >= term_count) throw Malformed("term out of range");
     }
   }
-  for (const auto& list : x->postings)
-    for (const auto& p : list)
-      if (p.unit != no_unit && p.unit >= x->units.size()) throw Malformed("unit out of range");
+  for (const auto& p : x->postings.items)
+    if (p.unit != no_unit && p.unit >= x->units.size()) throw Malformed("unit out of range");
   for (std::size_t n = r.count(16); n > 0; --n) {
     std::string stem = r.str();
     x->synonym_words[stem] = r.strs();
@@ -909,19 +969,31 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   };
   for (const auto& [stem, canon] : x->synonym_words) named(canon);
   for (const auto& [phrase, canon] : x->synonym_phrases) named(canon);
-  x->spellings.resize(r.count(20));
+  x->spellings.resize(r.count(26));
   for (auto& sp : x->spellings) {
-    sp.word = r.str();
+    sp.word = r.view();
     sp.freq = r.u32();
     sp.letters = letter_mask(sp.word);
-    auto& known = x->surface[sp.word];
-    known.freq = sp.freq;
-    known.stem = r.str();
-    if (sp.word.empty() || known.stem.empty()) throw Malformed("empty spelling word or stem");
+    sp.stem = r.view();
+    if (sp.word.empty() || sp.stem.empty()) throw Malformed("empty spelling word or stem");
+    sp.lex.term = r.u32();
+    if (sp.lex.term != no_term && sp.lex.term >= term_count) throw Malformed("term out of range");
+    const std::uint8_t flags = r.u8();
+    if (flags > 7) throw Malformed("bad spelling flags");
+    sp.stop = (flags & 1) != 0;
+    sp.lex.phrase_start = (flags & 2) != 0;
+    if ((flags & 4) != 0) {
+      auto it = x->synonym_words.find(sp.stem);
+      if (it == x->synonym_words.end()) throw Malformed("synonym word unknown");
+      sp.lex.synonyms = &it->second;
+    }
   }
-  if (x->surface.size() != x->spellings.size() ||
-      !std::is_sorted(x->spellings.begin(), x->spellings.end(), spelling_order))
+  if (std::adjacent_find(x->spellings.begin(), x->spellings.end(), [](const Spelling& a, const Spelling& b) {
+        return !spelling_order(a, b);
+      }) != x->spellings.end())
     throw Malformed("spellings not unique and in order");
+  x->spelling_index.build(x->spellings.size(),
+                          [&](std::uint32_t i) -> std::string_view { return x->spellings[i].word; });
   x->deletions.resize(r.count(12));
   for (auto& [hash, index] : x->deletions) {
     hash = r.u64();
@@ -935,7 +1007,6 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   if (r.left() != 0) throw Malformed("trailing bytes");
   if (!(x->raw_threshold > 0 && x->raw_threshold < 1) || !(x->min_conf >= 0 && x->min_conf <= 1))
     throw Malformed("threshold out of range");
-  x->link_surface();
   SearchIndex index;
   index.impl_ = std::move(x);
   return index;

@@ -56,7 +56,8 @@ public:
   // A count of items, each at least `min_size` bytes: checked against what is left.
   std::size_t count(std::size_t min_size) {
     auto n = u64();
-    if (min_size > 0 && n > left() / min_size) throw Malformed("count past the end");
+    if (min_size > 0 && n > left() / min_size) [[unlikely]]
+      throw Malformed("count past the end");
     return static_cast<std::size_t>(n);
   }
   std::size_t left() const { return in_.size() - pos_; }
@@ -67,12 +68,15 @@ private:
     std::memcpy(&v, take(sizeof v).data(), sizeof v);
     return v;
   }
+  // Small enough to inline into every read: the throw is out of line.
   std::string_view take(std::uint64_t n) {
-    if (n > left()) throw Malformed("read past the end");
+    if (n > left()) [[unlikely]]
+      past_end();
     auto s = in_.substr(pos_, static_cast<std::size_t>(n));
     pos_ += static_cast<std::size_t>(n);
     return s;
   }
+  [[noreturn, gnu::cold, gnu::noinline]] static void past_end() { throw Malformed("read past the end"); }
   std::string_view in_;
   std::size_t pos_ = 0;
 };
