@@ -118,6 +118,23 @@ TEST_CASE("batch: an over-long line gets an error object and the batch goes on")
   CHECK(nlohmann::json::parse(second).at("matches")[0].at("id") == "cost");
 }
 
+TEST_CASE("batch: a line of up to 4096 bytes is read whole; one byte more is an error") {
+  std::string longest = "how much does it cost";
+  while (longest.size() < 4096) longest += " cost";
+  longest.resize(4096);
+  const std::string over = longest + "s";
+  auto r = faqdesk({"batch"}, {.input = longest + "\n" + over + "\n" + "does it hurt\r\n"});
+  CHECK(r.status == 0);
+  std::istringstream lines(r.out);
+  std::string first, second, third;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  std::getline(lines, third);
+  CHECK(nlohmann::json::parse(first).at("query") == longest);
+  CHECK(nlohmann::json::parse(second).at("line") == 2);
+  CHECK(nlohmann::json::parse(third).at("query") == "does it hurt"); // the CR of CRLF is not part of the question
+}
+
 TEST_CASE("batch --format tsv: query, id and confidence; '-' when abstaining") {
   auto r = faqdesk({"batch", "--format", "tsv"}, {.input = "cost\nwhat time do you close\n"});
   CHECK(r.status == 0);

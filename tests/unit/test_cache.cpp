@@ -65,10 +65,31 @@ TEST_CASE("cache: the first call writes a private file; the next is read from it
   CHECK(hit->faq.entries.size() == fresh.faq.entries.size());
   CHECK(hit->faq.source == name);
   CHECK(hit->index.threshold() == fresh.index.threshold());
-  for (auto q : {"how much is it", "cots", "does it hurt", "do i need an mri", "where do i park", "lipo"}) {
+  // Every term as normalised (synonym words and phrases, corrections,
+  // function words, unknown words) and every match, as a fresh build gives them.
+  for (auto q : {"how much is it", "cots", "does it hurt", "do i need an mri", "where do i park", "lipo",
+                 "is it out of pocket", "x ray of my knee", "waht is the pricce", "zzqx blorf knee",
+                 "hurting after the liposucton", "the the and of"}) {
+    CAPTURE(q);
     CHECK(top(*hit, q) == top(fresh, q));
-    auto a = hit->index.search(q), b = fresh.index.search(q);
-    if (!a.matches.empty() && !b.matches.empty()) CHECK(a.matches[0].confidence == b.matches[0].confidence);
+    SearchOptions all;
+    all.top = 16;
+    all.explain = true;
+    auto a = hit->index.search(q, all), b = fresh.index.search(q, all);
+    REQUIRE(a.terms.size() == b.terms.size());
+    for (std::size_t i = 0; i < a.terms.size(); ++i) {
+      CHECK(a.terms[i].word == b.terms[i].word);
+      CHECK(a.terms[i].term == b.terms[i].term);
+      CHECK(a.terms[i].how == b.terms[i].how);
+      CHECK(a.terms[i].via == b.terms[i].via);
+      CHECK(a.terms[i].weight == b.terms[i].weight);
+    }
+    REQUIRE(a.matches.size() == b.matches.size());
+    for (std::size_t i = 0; i < a.matches.size(); ++i) {
+      CHECK(a.matches[i].entry == b.matches[i].entry);
+      CHECK(a.matches[i].score == b.matches[i].score);
+      CHECK(a.matches[i].contributions.size() == b.matches[i].contributions.size());
+    }
   }
 }
 

@@ -136,7 +136,8 @@ TEST_CASE("batch JSON: the entry-caching writer gives the same bytes as the gene
     writer.append(line, q, r);
     CHECK(line == dump_line(result_json(c.faq, q, r, false)));
   };
-  for (auto q : {"how much is it", "does it hurt", "where do i park", "", "caf\xC3\xA9 \"quoted\" \\ \t\x1b[31m bad\xFF"})
+  for (auto q : {"how much is it", "does it hurt", "where do i park", "", "caf\xC3\xA9 \"quoted\" \\ \t\x1b[31m bad\xFF",
+                 "what's the cost? (50% off) {x} [y] <z> ~`!@#$^&*_+=|;:,./", "del\x7f", "end\\"})
     same(q, c.index.search(q));
   // Every confidence a match can print, each written twice (the second from the writer's memory).
   for (int pass = 0; pass < 2; ++pass)
