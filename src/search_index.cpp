@@ -232,7 +232,6 @@ Lexeme SearchIndex::Impl::lexeme(const std::string& stem) const {
   return l;
 }
 
-
 SearchIndex::Impl::Resolved SearchIndex::Impl::resolve(std::string_view word, std::vector<std::string>& own) const {
   Resolved r;
   if (auto i = find_spelling(word); i != NameIndex::none) {

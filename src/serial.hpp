@@ -68,7 +68,7 @@ private:
     std::memcpy(&v, take(sizeof v).data(), sizeof v);
     return v;
   }
-  // Small enough to inline into every read: the throw is out of line.
+  // The throw is out of line, off the path every read takes.
   std::string_view take(std::uint64_t n) {
     if (n > left()) [[unlikely]]
       past_end();
