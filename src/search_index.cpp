@@ -569,7 +569,7 @@ struct ScoreScratch {
   std::vector<std::uint8_t> seen;                         // per entry: coverage or centroid touched
   std::vector<double> dot;                        // per unit
   std::vector<std::uint32_t> entries, units, credited;
-  std::vector<TermId> ids;            // per query word: its term, looked up once
+  std::vector<TermId> ids;            // per query word: its term, when the caller has not looked them up
   std::vector<std::uint8_t> essential; // per query word
   std::vector<std::size_t> order;      // query words, lightest first
   void fit(std::size_t entry_count, std::size_t unit_count) {
@@ -612,13 +612,11 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
   // coverage counts each word at most once, and the cosine to any phrasing or
   // centroid is at most the query's norm over the shared words, divided by its
   // whole norm (Cauchy-Schwarz, as phrasings weigh their words by idf too).
-  std::vector<TermId>& ids = x.ids;
-  if (given != nullptr) {
-    ids = *given;
-  } else {
-    ids.clear();
-    for (const auto& t : q) ids.push_back(find(t.term));
+  if (given == nullptr) {
+    x.ids.clear();
+    for (const auto& t : q) x.ids.push_back(find(t.term));
   }
+  const std::vector<TermId>& ids = given != nullptr ? *given : x.ids;
   std::vector<std::uint8_t>& essential = x.essential;
   essential.assign(q.size(), 1);
   if (floor > 0) {
