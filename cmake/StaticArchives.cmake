@@ -1,12 +1,17 @@
 # Point the imported library targets at the static archives Debian ships
 # beside the shared libraries (libyaml-cpp-dev, libstemmer-dev, libedit-dev
-# with libtinfo and libbsd), so the faqdesk binary needs only glibc at run
-# time. Fails at configure time, naming the archive, when one is missing.
-function(faqdesk_use_archive target name)
+# with libtinfo, libbsd and libmd), so the faqdesk binary needs only glibc at
+# run time. Fails at configure time, naming the archive, when one is missing.
+function(faqdesk_find_archive name)
   find_library(FAQDESK_ARCHIVE_${name} NAMES lib${name}.a)
   if(NOT FAQDESK_ARCHIVE_${name})
     message(FATAL_ERROR "FAQDESK_STATIC: lib${name}.a not found; install its -dev package or configure with -DFAQDESK_STATIC=OFF")
   endif()
+  mark_as_advanced(FAQDESK_ARCHIVE_${name})
+endfunction()
+
+function(faqdesk_use_archive target name)
+  faqdesk_find_archive(${name})
   set_target_properties(${target} PROPERTIES IMPORTED_LOCATION "${FAQDESK_ARCHIVE_${name}}")
   foreach(config NONE RELEASE DEBUG RELWITHDEBINFO MINSIZEREL)
     get_target_property(location ${target} IMPORTED_LOCATION_${config})
@@ -14,7 +19,6 @@ function(faqdesk_use_archive target name)
       set_target_properties(${target} PROPERTIES IMPORTED_LOCATION_${config} "${FAQDESK_ARCHIVE_${name}}")
     endif()
   endforeach()
-  mark_as_advanced(FAQDESK_ARCHIVE_${name})
 endfunction()
 
 get_target_property(_faqdesk_yaml_target yaml-cpp::yaml-cpp ALIASED_TARGET)
@@ -27,10 +31,6 @@ faqdesk_use_archive(LibEdit::LibEdit edit)
 # libedit.a needs the terminal and BSD compatibility libraries it would
 # otherwise bring as shared dependencies (pkg-config --static libedit).
 foreach(dep tinfo bsd md)
-  find_library(FAQDESK_ARCHIVE_${dep} NAMES lib${dep}.a)
-  if(NOT FAQDESK_ARCHIVE_${dep})
-    message(FATAL_ERROR "FAQDESK_STATIC: lib${dep}.a not found; install its -dev package or configure with -DFAQDESK_STATIC=OFF")
-  endif()
-  mark_as_advanced(FAQDESK_ARCHIVE_${dep})
+  faqdesk_find_archive(${dep})
   set_property(TARGET LibEdit::LibEdit APPEND PROPERTY INTERFACE_LINK_LIBRARIES "${FAQDESK_ARCHIVE_${dep}}")
 endforeach()
