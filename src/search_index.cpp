@@ -92,15 +92,6 @@ bool spelling_order(const Spelling& a, const Spelling& b) {
   return a.word.size() != b.word.size() ? a.word.size() < b.word.size() : a.word < b.word;
 }
 
-// One normalised token, before weighting.
-struct Norm {
-  std::string word;
-  std::string term;
-  MatchHow how;
-  std::string via;
-  TermId id; // of `term`, or no_term
-};
-
 // Lists of T stored one after another: one allocation, not one per list.
 template <class T> struct Lists {
   std::vector<T> items;
@@ -194,10 +185,35 @@ struct SearchIndex::Impl {
     Lexeme lex;
   };
   Resolved resolve(std::string_view word, std::vector<std::string>& own) const;
-  std::vector<Norm> normalise(std::string_view text, bool correct) const;
+  Resolved known(std::uint32_t spelling) const {
+    const Spelling& sp = spellings[spelling];
+    return {sp.stem, sp.stop, sp.lex};
+  }
+  // A query word the FAQ does not use: what resolve() and correct_spelling()
+  // make of it. Batches repeat such words ("parking", "hours", typos of common
+  // words), so the last few thousand are kept rather than stemmed and
+  // corrected again. `search` is not safe to call from two threads at once
+  // anyway (the stemmer is not); this adds nothing to that.
+  struct Unfamiliar {
+    std::string stem;
+    bool stop = false;
+    Lexeme lex;
+    std::uint32_t fix = NameIndex::none; // the spelling it corrects to, if any is plausible
+  };
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr std::size_t unfamiliar_kept = 4096;
+  mutable std::unordered_map<std::string, Unfamiliar, ViewHash, std::equal_to<>> unfamiliar;
+  const Unfamiliar& look_up_unfamiliar(const std::string& word) const;
+  // The text's terms in order, weights not yet set, into `terms`; their ids
+  // (no_term for a word the FAQ does not use) into `ids`. `correct` fixes
+  // misspellings, and is for queries: the FAQ's own text is taken as written.
+  void normalise(std::string_view text, bool correct, std::vector<QueryTerm>& terms, std::vector<TermId>& ids) const;
   std::string_view correct_spelling(const std::string& word) const;
-  // Also the terms' ids into `ids`, when given, for score().
-  std::vector<QueryTerm> weigh(std::vector<Norm> norms, std::vector<TermId>* ids = nullptr) const;
+  // Drops repeated terms (from both lists) and sets each term's weight.
+  void weigh(std::vector<QueryTerm>& q, std::vector<TermId>& ids) const;
   // Score every entry for `q`; skip unit `skip_unit`. Returns (entry, score, best unit).
   struct Scored {
     std::uint32_t entry;
@@ -233,14 +249,8 @@ Lexeme SearchIndex::Impl::lexeme(const std::string& stem) const {
 }
 
 SearchIndex::Impl::Resolved SearchIndex::Impl::resolve(std::string_view word, std::vector<std::string>& own) const {
+  if (auto i = find_spelling(word); i != NameIndex::none) return known(i);
   Resolved r;
-  if (auto i = find_spelling(word); i != NameIndex::none) {
-    const Spelling& sp = spellings[i];
-    r.stem = sp.stem;
-    r.stop = sp.stop;
-    r.lex = sp.lex;
-    return r;
-  }
   // `own` has room reserved, so the views into it stay valid.
   own.push_back(stemmer.stem(word));
   r.stem = own.back();
@@ -350,24 +360,57 @@ std::string_view SearchIndex::Impl::correct_spelling(const std::string& word) co
   return best == nullptr ? std::string_view() : std::string_view(best->word);
 }
 
-std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool correct) const {
-  std::vector<std::string> words = tokenize(text);
-  std::vector<std::string_view> corrected(words.size()); // into spellings
-  std::vector<Resolved> res(words.size());
-  std::vector<std::string> own;
+const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const std::string& word) const {
+  if (auto it = unfamiliar.find(word); it != unfamiliar.end()) return it->second;
+  Unfamiliar u;
+  u.stem = stemmer.stem(word);
+  u.stop = is_stopword(word);
+  u.lex = lexeme(u.stem);
+  if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr)
+    if (auto fix = correct_spelling(word); !fix.empty()) u.fix = find_spelling(fix);
+  return unfamiliar.emplace(word, std::move(u)).first->second;
+}
+
+void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out,
+                                  std::vector<TermId>& ids) const {
+  out.clear();
+  ids.clear();
+  // Scratch kept from query to query: allocations were a fifth of a query's cost.
+  thread_local std::vector<std::string> words;
+  thread_local std::vector<std::string_view> corrected; // into spellings
+  thread_local std::vector<Resolved> res;
+  thread_local std::vector<std::string> own;
+  tokenize(text, words);
+  corrected.assign(words.size(), {});
+  res.assign(words.size(), {});
+  own.clear();
+  // Views into `unfamiliar` stay valid while this query is normalised: it is
+  // only emptied here, before any are taken.
+  if (correct && unfamiliar.size() >= unfamiliar_kept) unfamiliar.clear();
   own.reserve(2 * words.size()); // at most a stem per word and per correction
   for (std::size_t i = 0; i < words.size(); ++i) {
-    res[i] = resolve(words[i], own);
-    const bool known = res[i].lex.term != no_term || res[i].lex.synonyms != nullptr;
-    if (correct && !res[i].stop && !known) {
-      if (auto fix = correct_spelling(words[i]); !fix.empty()) {
-        corrected[i] = fix;
-        res[i] = resolve(fix, own);
-      }
+    if (auto k = find_spelling(words[i]); k != NameIndex::none) {
+      res[i] = known(k);
+      continue;
+    }
+    if (!correct) {
+      res[i] = resolve(words[i], own);
+      continue;
+    }
+    const Unfamiliar& u = look_up_unfamiliar(words[i]);
+    if (u.fix != NameIndex::none) {
+      corrected[i] = spellings[u.fix].word;
+      res[i] = known(u.fix);
+    } else {
+      res[i] = {u.stem, u.stop, u.lex};
     }
   }
-  std::vector<Norm> out;
   out.reserve(words.size());
+  ids.reserve(words.size());
+  auto add = [&](QueryTerm t, TermId id) {
+    out.push_back(std::move(t));
+    ids.push_back(id);
+  };
   for (std::size_t i = 0; i < words.size();) {
     // Longest synonym phrase starting here.
     std::size_t best_len = 0;
@@ -385,7 +428,7 @@ std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool corre
     if (canon != nullptr) {
       std::string said;
       for (std::size_t k = 0; k < best_len; ++k) said += (k ? " " : "") + words[i + k];
-      for (const auto& t : *canon) out.push_back({said, t, MatchHow::synonym, synonym_canonical_name.at(t), find(t)});
+      for (const auto& t : *canon) add({said, t, MatchHow::synonym, synonym_canonical_name.at(t)}, find(t));
       i += best_len;
       continue;
     }
@@ -398,34 +441,36 @@ std::vector<Norm> SearchIndex::Impl::normalise(std::string_view text, bool corre
     const MatchHow base = !corrected[i].empty() ? MatchHow::spelling : (stem == words[i] ? MatchHow::exact : MatchHow::stem);
     if (res[i].lex.synonyms != nullptr) {
       for (const auto& t : *res[i].lex.synonyms)
-        out.push_back({words[i], t, base == MatchHow::spelling ? base : MatchHow::synonym,
-                       base == MatchHow::spelling ? std::string(corrected[i]) + " -> " + synonym_canonical_name.at(t)
-                                                  : synonym_canonical_name.at(t),
-                       find(t)});
+        add({words[i], t, base == MatchHow::spelling ? base : MatchHow::synonym,
+             base == MatchHow::spelling ? std::string(corrected[i]) + " -> " + synonym_canonical_name.at(t)
+                                        : synonym_canonical_name.at(t)},
+            find(t));
     } else if (res[i].lex.term != no_term) {
-      out.push_back({std::move(words[i]), std::string(stem), base, std::string(corrected[i]), res[i].lex.term});
+      add({std::move(words[i]), std::string(stem), base, std::string(corrected[i])}, res[i].lex.term);
     } else if (words[i].size() > 2) { // "u", "r", "ok": texting, not meaning
-      out.push_back({std::move(words[i]), std::string(stem), MatchHow::unknown, std::string(corrected[i]), no_term});
+      add({std::move(words[i]), std::string(stem), MatchHow::unknown, std::string(corrected[i])}, no_term);
     }
     ++i;
   }
-  return out;
 }
 
-std::vector<QueryTerm> SearchIndex::Impl::weigh(std::vector<Norm> norms, std::vector<TermId>* ids) const {
-  std::vector<QueryTerm> out;
-  out.reserve(norms.size());
-  if (ids != nullptr) ids->clear();
-  for (auto& n : norms) {
-    if (std::any_of(out.begin(), out.end(), [&](const QueryTerm& q) { return q.term == n.term; })) continue;
-    const TermId id = n.id;
+void SearchIndex::Impl::weigh(std::vector<QueryTerm>& q, std::vector<TermId>& ids) const {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    const auto seen = q.begin() + static_cast<std::ptrdiff_t>(kept);
+    if (std::any_of(q.begin(), seen, [&](const QueryTerm& t) { return t.term == q[i].term; })) continue;
+    const TermId id = ids[i];
     double w = id == no_term ? unknown_idf : idf[id];
     // An unknown adverb ("exactly", "usually") says little about the topic.
-    if (id == no_term && n.word.size() > 4 && n.word.ends_with("ly")) w *= adverb_factor;
-    out.push_back({std::move(n.word), std::move(n.term), n.how, std::move(n.via), w});
-    if (ids != nullptr) ids->push_back(id);
+    if (id == no_term && q[i].word.size() > 4 && q[i].word.ends_with("ly")) w *= adverb_factor;
+    if (kept != i) {
+      q[kept] = std::move(q[i]);
+      ids[kept] = id;
+    }
+    q[kept++].weight = w;
   }
-  return out;
+  q.erase(q.begin() + static_cast<std::ptrdiff_t>(kept), q.end());
+  ids.resize(kept);
 }
 
 SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
@@ -477,10 +522,13 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     }
     posting_lists[id].push_back({e, unit, f});
   };
+  std::vector<QueryTerm> text_terms;
+  std::vector<TermId> text_ids;
   auto add_unit = [&](std::uint32_t e, Field f, const std::string& text) {
     for (const auto& t : tokenize(text)) ++surface[t];
     Unit u{e, f, 0, {}};
-    for (auto& n : normalise(text, false)) {
+    normalise(text, false, text_terms, text_ids);
+    for (const auto& n : text_terms) {
       TermId id = intern(n.term);
       if (std::find(u.terms.begin(), u.terms.end(), id) == u.terms.end()) u.terms.push_back(id);
     }
@@ -498,7 +546,8 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     std::vector<TermId> answer_terms;
     for (const auto* text : {&entry.answer, &entry.short_answer}) {
       for (const auto& t : tokenize(*text)) ++surface[t];
-      for (auto& n : normalise(*text, false)) {
+      normalise(*text, false, text_terms, text_ids);
+      for (const auto& n : text_terms) {
         TermId id = intern(n.term);
         if (std::find(answer_terms.begin(), answer_terms.end(), id) == answer_terms.end()) answer_terms.push_back(id);
       }
@@ -745,10 +794,14 @@ void SearchIndex::Impl::derive_threshold(const std::vector<std::string>& unit_te
   if (held_out.size() < 8) return;
   const std::size_t stride = (held_out.size() + max_calibration_queries - 1) / max_calibration_queries;
   std::vector<double> pos;
+  std::vector<QueryTerm> terms_of_unit;
+  std::vector<TermId> ids_of_unit;
   for (std::size_t k = 0; k < held_out.size(); k += stride) {
     const std::uint32_t u = held_out[k];
     double own = 0;
-    for (const auto& s : score(weigh(normalise(unit_texts[u], false)), u, entry_count))
+    normalise(unit_texts[u], false, terms_of_unit, ids_of_unit);
+    weigh(terms_of_unit, ids_of_unit);
+    for (const auto& s : score(terms_of_unit, u, entry_count))
       if (s.entry == units[u].entry) own = std::max(own, s.score);
     pos.push_back(own);
   }
@@ -799,7 +852,8 @@ double SearchIndex::threshold() const { return impl_->raw_threshold; }
 SearchResult SearchIndex::search(std::string_view query, const SearchOptions& options) const {
   SearchResult result;
   thread_local std::vector<TermId> ids;
-  result.terms = impl_->weigh(impl_->normalise(query, true), &ids);
+  impl_->normalise(query, true, result.terms, ids);
+  impl_->weigh(result.terms, ids);
   const double min_conf = options.min_confidence.value_or(impl_->min_conf);
   // --explain shows the nearest entry below the minimum exactly; otherwise
   // entries that cannot reach the minimum are not scored in full.
@@ -812,6 +866,7 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
       if (result.matches.empty()) result.nearest = std::move(m);
       break;
     }
+    if (result.matches.empty()) result.matches.reserve(std::min<std::size_t>(options.top, 4));
     result.matches.push_back(std::move(m));
   }
   return result;

@@ -78,6 +78,12 @@ constexpr const char* stopwords[] = {
 
 std::vector<std::string> tokenize(std::string_view text) {
   std::vector<std::string> out;
+  tokenize(text, out);
+  return out;
+}
+
+void tokenize(std::string_view text, std::vector<std::string>& out) {
+  out.clear();
   out.reserve(text.size() / 4 + 1);
   std::string tok;
   for (std::size_t i = 0; i < text.size();) {
@@ -114,7 +120,6 @@ std::vector<std::string> tokenize(std::string_view text) {
     i += n;
   }
   finish_token(tok, out);
-  return out;
 }
 
 std::span<const char* const> stopword_list() { return stopwords; }

@@ -13,6 +13,8 @@ namespace faqdesk {
 // "dont", "knee's" -> "knee"), hyphens and other punctuation split words
 // ("x-ray" -> "x", "ray"), and money is normalised ("$7,000" and "7k" -> "7000").
 std::vector<std::string> tokenize(std::string_view text);
+// The same, into `out` (emptied first), whose room is reused.
+void tokenize(std::string_view text, std::vector<std::string>& out);
 
 // True for words that carry no meaning for matching: function words and the
 // fillers callers use ("um", "please", "wondering").
