@@ -1,5 +1,6 @@
 #include <faqdesk/cli.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cerrno>
 #include <cstring>
@@ -23,27 +24,35 @@ std::string version_text() {
   return v;
 }
 
+// The first word on the command line that is not an option or a global
+// option's value: the command, or a would-be one. Empty when there is none.
+std::string_view command_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view word = argv[i];
+    if (word == "--") break;
+    if (!word.starts_with("-")) return word;
+    if (word == "--faq" || word == "--color" || word == "--log-unanswered") ++i;
+  }
+  return {};
+}
+
+using SetCommand = void (*)(CLI::App&, cli::Context&, cli::Action&);
+constexpr std::pair<std::string_view, SetCommand> commands[] = {
+    {"ask", cli::set_ask_command},   {"batch", cli::set_batch_command}, {"screen", cli::set_screen_command},
+    {"list", cli::set_list_command}, {"show", cli::set_show_command},   {"check", cli::set_check_command},
+    {"eval", cli::set_eval_command}, {"gaps", cli::set_gaps_command}};
+
 // Turn CLI11's message for an unexpected word into one with "did you mean".
 std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
   std::string msg = e.what();
-  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && argc > 1) {
-    // The first word that is not an option is the would-be subcommand.
-    for (int i = 1; i < argc; ++i) {
-      std::string_view word = argv[i];
-      if (word.starts_with("-")) {
-        if (word == "--faq" || word == "--color" || word == "--log-unanswered") ++i;
-        continue;
-      }
-      if (app.get_subcommands().empty()) {
-        std::vector<std::string> names;
-        for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-        auto near = nearest(word, names, 1);
-        msg = fmt::format("unknown command '{}'", word);
-        if (!near.empty()) msg += fmt::format(" (did you mean '{}'?)", near[0]);
-        msg += "; see 'faqdesk --help'";
-      }
-      break;
-    }
+  const std::string_view word = command_word(argc, argv);
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && !word.empty() && app.get_subcommands().empty()) {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    auto near = nearest(word, names, 1);
+    msg = fmt::format("unknown command '{}'", word);
+    if (!near.empty()) msg += fmt::format(" (did you mean '{}'?)", near[0]);
+    msg += "; see 'faqdesk --help'";
   }
   return msg;
 }
@@ -71,14 +80,15 @@ int faqdesk_main(int argc, char** argv) {
   app.add_option("--color", ctx.colour, "Colour: auto, always or never")
       ->transform(CLI::CheckedTransformer(colours, CLI::ignore_case))
       ->option_text("auto|always|never");
-  cli::set_ask_command(app, ctx, run);
-  cli::set_batch_command(app, ctx, run);
-  cli::set_screen_command(app, ctx, run);
-  cli::set_list_command(app, ctx, run);
-  cli::set_show_command(app, ctx, run);
-  cli::set_check_command(app, ctx, run);
-  cli::set_eval_command(app, ctx, run);
-  cli::set_gaps_command(app, ctx, run);
+  // Only the command named is set up, when one is: setting them all up was an
+  // eighth of a one-question run. Help, errors and the console get them all.
+  const std::string_view word = command_word(argc, argv);
+  const auto named = std::find_if(std::begin(commands), std::end(commands), [&](const auto& c) { return c.first == word; });
+  if (named != std::end(commands)) {
+    named->second(app, ctx, run);
+  } else {
+    for (const auto& c : commands) c.second(app, ctx, run);
+  }
   app.require_subcommand(0, 1);
 
   try {

@@ -101,6 +101,19 @@ TEST_CASE("lookup: --faq beats $FAQDESK_FAQ, which beats ./faq.yaml, which beats
   CHECK(faqdesk({"list"}).out.starts_with("overview"));
 }
 
+TEST_CASE("lookup: a --faq file named like a command is the file, not the command") {
+  // faqdesk sets up only the command it is given; the words after global
+  // options are not commands.
+  test::TempDir dir;
+  dir.write("batch", tiny_faq);
+  auto r = faqdesk({"--faq", "batch", "--color", "never", "list"}, {.input = "", .cwd = dir.path});
+  CHECK(r.status == 0);
+  CHECK(r.out.starts_with("only"));
+  auto after = faqdesk({"list", "--faq", "batch"}, {.input = "", .cwd = dir.path});
+  CHECK(after.status == 0);
+  CHECK(after.out.starts_with("only"));
+}
+
 TEST_CASE("lookup: a missing --faq file is an error, exit 2") {
   auto r = faqdesk({"--faq", "/nonexistent/faq.yaml", "list"});
   CHECK(r.status == 2);
