@@ -65,8 +65,7 @@ constexpr std::uint32_t no_unit = ~std::uint32_t{0};
 struct Unit {
   std::uint32_t entry;
   Field field;
-  double norm = 0; // Euclidean norm of its term weights
-  std::vector<TermId> terms;
+  double norm = 0; // Euclidean norm of its term weights (its terms are in Impl::unit_terms)
 };
 
 // What the index knows of a stem.
@@ -155,6 +154,7 @@ struct SearchIndex::Impl {
   std::vector<double> idf;
   Lists<Posting> postings; // per term, in entry order
   std::vector<Unit> units;
+  Lists<TermId> unit_terms; // per unit, its distinct terms
   // Per term: (entry, weight of the term in the entry's normalised centroid).
   Lists<std::pair<std::uint32_t, double>> centroid_postings;
   // Synonyms, keyed by stem: single words, and phrases as stem sequences.
@@ -526,16 +526,18 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
   std::vector<TermId> text_ids;
   auto add_unit = [&](std::uint32_t e, Field f, const std::string& text) {
     for (const auto& t : tokenize(text)) ++surface[t];
-    Unit u{e, f, 0, {}};
     normalise(text, false, text_terms, text_ids);
+    auto& ids = unit_terms.items; // this unit's terms go on the end
+    const std::size_t first = ids.size();
     for (const auto& n : text_terms) {
       TermId id = intern(n.term);
-      if (std::find(u.terms.begin(), u.terms.end(), id) == u.terms.end()) u.terms.push_back(id);
+      if (std::find(ids.begin() + static_cast<std::ptrdiff_t>(first), ids.end(), id) == ids.end()) ids.push_back(id);
     }
-    if (u.terms.empty()) return;
+    if (ids.size() == first) return;
     auto index = static_cast<std::uint32_t>(units.size());
-    for (TermId id : u.terms) add_posting(id, e, index, f);
-    units.push_back(std::move(u));
+    unit_terms.close();
+    for (TermId id : unit_terms[index]) add_posting(id, e, index, f);
+    units.push_back({e, f, 0});
     unit_texts.push_back(f == Field::keyword ? std::string() : text);
   };
   for (std::uint32_t e = 0; e < faq.entries.size(); ++e) {
@@ -560,10 +562,10 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
   for (std::size_t t = 0; t < idf.size(); ++t)
     idf[t] = std::log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
   unknown_idf = std::log(1.0 + (n + 0.5) / 0.5);
-  for (auto& u : units) {
+  for (std::size_t u = 0; u < units.size(); ++u) {
     double sq = 0;
-    for (TermId id : u.terms) sq += idf[id] * idf[id];
-    u.norm = std::sqrt(sq);
+    for (TermId id : unit_terms[u]) sq += idf[id] * idf[id];
+    units[u].norm = std::sqrt(sq);
   }
   {
     std::vector<std::vector<std::pair<std::uint32_t, double>>> lists(terms.size());
@@ -572,7 +574,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     for (std::uint32_t e = 0; e < entry_count; ++e) {
       centroid.clear();
       for (; u < units.size() && units[u].entry == e; ++u)
-        for (TermId id : units[u].terms) centroid[id] += idf[id] / units[u].norm;
+        for (TermId id : unit_terms[u]) centroid[id] += idf[id] / units[u].norm;
       double sq = 0;
       for (const auto& [id, v] : centroid) sq += v * v;
       for (const auto& [id, v] : centroid) lists[id].emplace_back(e, v / std::sqrt(sq));
@@ -831,8 +833,8 @@ std::vector<Contribution> SearchIndex::Impl::explain(const std::vector<QueryTerm
     if (!where) continue;
     double share = coverage_share * q[i].weight * (*where == Field::answer ? answer_credit : 1.0) / total;
     if (s.best_unit != no_unit) {
-      const auto& unit_terms = units[s.best_unit].terms;
-      if (std::find(unit_terms.begin(), unit_terms.end(), id) != unit_terms.end())
+      const auto best_terms = unit_terms[s.best_unit];
+      if (std::find(best_terms.begin(), best_terms.end(), id) != best_terms.end())
         share += phrasing_share * q[i].weight * q[i].weight / (q_norm * units[s.best_unit].norm);
     }
     static constexpr const char* names[] = {"question", "alternate", "keyword", "answer"};
@@ -897,12 +899,12 @@ std::string SearchIndex::serialize() const {
     }
   }
   w.u64(x.units.size());
-  for (const auto& u : x.units) {
-    w.u32(u.entry);
-    w.u8(static_cast<std::uint8_t>(u.field));
-    w.f64(u.norm);
-    w.u64(u.terms.size());
-    for (TermId t : u.terms) w.u32(t);
+  for (std::size_t u = 0; u < x.units.size(); ++u) {
+    w.u32(x.units[u].entry);
+    w.u8(static_cast<std::uint8_t>(x.units[u].field));
+    w.f64(x.units[u].norm);
+    w.u64(x.unit_terms[u].size());
+    for (TermId t : x.unit_terms[u]) w.u32(t);
   }
   w.u64(x.synonym_words.size());
   for (const auto& [stem, canon] : x.synonym_words) {
@@ -988,15 +990,17 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
     x->centroid_postings.close();
   }
   x->units.resize(r.count(21));
+  x->unit_terms.start.reserve(x->units.size() + 1);
   for (auto& u : x->units) {
     u.entry = entry();
     u.field = field();
     u.norm = r.f64();
-    u.terms.resize(r.count(4));
-    for (auto& t : u.terms) {
-      t = r.u32();
+    for (std::size_t n = r.count(4); n > 0; --n) {
+      const TermId t = r.u32();
       if (t >= term_count) throw Malformed("term out of range");
+      x->unit_terms.items.push_back(t);
     }
+    x->unit_terms.close();
   }
   for (const auto& p : x->postings.items)
     if (p.unit != no_unit && p.unit >= x->units.size()) throw Malformed("unit out of range");
