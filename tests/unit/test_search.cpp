@@ -46,6 +46,33 @@ TEST_CASE("search: one-edit typos of every kind are corrected, and two edits in 
   CHECK(clinic().top("recovary") == "recovery");
 }
 
+TEST_CASE("search: a word asked again, after thousands of other unfamiliar words, is read as the first time") {
+  // Unfamiliar words' stems and corrections are remembered, a few thousand
+  // at a time; forgetting them must not change an answer.
+  const Faq faq = load_faq_text(embedded_faq(), "faq.yaml");
+  const SearchIndex index{faq};
+  const std::string q = "hw much dose the tretment cots for parking";
+  const SearchResult first = index.search(q);
+  REQUIRE(!first.matches.empty());
+  for (int i = 0; i < 10000; ++i) index.search(fmt::format("zq{}x pla{}zz", i, i * 7));
+  for (int round = 0; round < 2; ++round) {
+    const SearchResult again = index.search(q);
+    REQUIRE(again.terms.size() == first.terms.size());
+    for (std::size_t i = 0; i < first.terms.size(); ++i) {
+      CHECK(again.terms[i].word == first.terms[i].word);
+      CHECK(again.terms[i].term == first.terms[i].term);
+      CHECK(again.terms[i].how == first.terms[i].how);
+      CHECK(again.terms[i].via == first.terms[i].via);
+      CHECK(again.terms[i].weight == first.terms[i].weight);
+    }
+    REQUIRE(again.matches.size() == first.matches.size());
+    for (std::size_t i = 0; i < first.matches.size(); ++i) {
+      CHECK(again.matches[i].entry == first.matches[i].entry);
+      CHECK(again.matches[i].score == first.matches[i].score);
+    }
+  }
+}
+
 TEST_CASE("search: synonyms carry the score (MRI, x-ray and scan mean imaging)") {
   CHECK(clinic().top("do I need an MRI") == "imaging");
   CHECK(clinic().top("x-ray") == "imaging");
