@@ -14,6 +14,8 @@
 #include <faqdesk/error.hpp>
 #include <faqdesk/version.hpp>
 
+#include "same_result.hpp"
+
 using namespace faqdesk;
 namespace fs = std::filesystem;
 
@@ -75,21 +77,7 @@ TEST_CASE("cache: the first call writes a private file; the next is read from it
     SearchOptions all;
     all.top = 16;
     all.explain = true;
-    auto a = hit->index.search(q, all), b = fresh.index.search(q, all);
-    REQUIRE(a.terms.size() == b.terms.size());
-    for (std::size_t i = 0; i < a.terms.size(); ++i) {
-      CHECK(a.terms[i].word == b.terms[i].word);
-      CHECK(a.terms[i].term == b.terms[i].term);
-      CHECK(a.terms[i].how == b.terms[i].how);
-      CHECK(a.terms[i].via == b.terms[i].via);
-      CHECK(a.terms[i].weight == b.terms[i].weight);
-    }
-    REQUIRE(a.matches.size() == b.matches.size());
-    for (std::size_t i = 0; i < a.matches.size(); ++i) {
-      CHECK(a.matches[i].entry == b.matches[i].entry);
-      CHECK(a.matches[i].score == b.matches[i].score);
-      CHECK(a.matches[i].contributions.size() == b.matches[i].contributions.size());
-    }
+    test::check_same_result(hit->index.search(q, all), fresh.index.search(q, all));
   }
 }
 

@@ -7,6 +7,8 @@
 #include <faqdesk/search_index.hpp>
 #include <faqdesk/version.hpp>
 
+#include "same_result.hpp"
+
 using namespace faqdesk;
 
 namespace {
@@ -55,22 +57,7 @@ TEST_CASE("search: a word asked again, after thousands of other unfamiliar words
   const SearchResult first = index.search(q);
   REQUIRE(!first.matches.empty());
   for (int i = 0; i < 10000; ++i) index.search(fmt::format("zq{}x pla{}zz", i, i * 7));
-  for (int round = 0; round < 2; ++round) {
-    const SearchResult again = index.search(q);
-    REQUIRE(again.terms.size() == first.terms.size());
-    for (std::size_t i = 0; i < first.terms.size(); ++i) {
-      CHECK(again.terms[i].word == first.terms[i].word);
-      CHECK(again.terms[i].term == first.terms[i].term);
-      CHECK(again.terms[i].how == first.terms[i].how);
-      CHECK(again.terms[i].via == first.terms[i].via);
-      CHECK(again.terms[i].weight == first.terms[i].weight);
-    }
-    REQUIRE(again.matches.size() == first.matches.size());
-    for (std::size_t i = 0; i < first.matches.size(); ++i) {
-      CHECK(again.matches[i].entry == first.matches[i].entry);
-      CHECK(again.matches[i].score == first.matches[i].score);
-    }
-  }
+  for (int round = 0; round < 2; ++round) test::check_same_result(index.search(q), first);
 }
 
 TEST_CASE("search: synonyms carry the score (MRI, x-ray and scan mean imaging)") {
