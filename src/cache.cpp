@@ -187,8 +187,9 @@ std::uint64_t cache_key(std::string_view text, std::string_view name) {
 namespace {
 // A regular file's bytes, read into memory of their own: anonymous pages,
 // huge pages where the kernel grants them, populated before the read, so
-// reading a cache costs a handful of page faults instead of one per 4 KiB. (Not a mapping of the file
-// itself: a file truncated under a mapping would kill the process.)
+// reading a cache costs a handful of page faults instead of one per 4 KiB.
+// (Not a mapping of the file itself: a file truncated under a mapping would
+// kill the process.)
 class FileBytes {
 public:
   explicit FileBytes(const std::string& path) {

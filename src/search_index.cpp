@@ -207,10 +207,10 @@ struct SearchIndex::Impl {
   static constexpr std::size_t unfamiliar_kept = 4096;
   mutable std::unordered_map<std::string, Unfamiliar, ViewHash, std::equal_to<>> unfamiliar;
   const Unfamiliar& look_up_unfamiliar(const std::string& word) const;
-  // The text's terms in order, weights not yet set, into `terms`; their ids
+  // The text's terms in order, weights not yet set, into `out`; their ids
   // (no_term for a word the FAQ does not use) into `ids`. `correct` fixes
   // misspellings, and is for queries: the FAQ's own text is taken as written.
-  void normalise(std::string_view text, bool correct, std::vector<QueryTerm>& terms, std::vector<TermId>& ids) const;
+  void normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out, std::vector<TermId>& ids) const;
   std::string_view correct_spelling(const std::string& word) const;
   // Drops repeated terms (from both lists) and sets each term's weight.
   void weigh(std::vector<QueryTerm>& q, std::vector<TermId>& ids) const;
