@@ -184,13 +184,14 @@ struct SearchIndex::Impl {
     bool stop = false;
     Lexeme lex;
   };
-  Resolved resolve(std::string_view word, std::vector<std::string>& own) const;
+  // A word the FAQ does not use, its stem stored in `own`.
+  Resolved stem_unfamiliar(std::string_view word, std::vector<std::string>& own) const;
+  // A word the FAQ uses: what was worked out when the index was built.
   Resolved known(std::uint32_t spelling) const {
     const Spelling& sp = spellings[spelling];
     return {sp.stem, sp.stop, sp.lex};
   }
-  // A query word the FAQ does not use: what resolve() and correct_spelling()
-  // make of it. Batches repeat such words ("parking", "hours", typos of common
+  // A query word the FAQ does not use: its stem, flags and correction. Batches repeat such words ("parking", "hours", typos of common
   // words), so the last few thousand are kept rather than stemmed and
   // corrected again. `search` is not safe to call from two threads at once
   // anyway (the stemmer is not); this adds nothing to that.
@@ -248,8 +249,8 @@ Lexeme SearchIndex::Impl::lexeme(const std::string& stem) const {
   return l;
 }
 
-SearchIndex::Impl::Resolved SearchIndex::Impl::resolve(std::string_view word, std::vector<std::string>& own) const {
-  if (auto i = find_spelling(word); i != NameIndex::none) return known(i);
+SearchIndex::Impl::Resolved SearchIndex::Impl::stem_unfamiliar(std::string_view word,
+                                                                 std::vector<std::string>& own) const {
   Resolved r;
   // `own` has room reserved, so the views into it stay valid.
   own.push_back(stemmer.stem(word));
@@ -387,14 +388,14 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   // Views into `unfamiliar` stay valid while this query is normalised: it is
   // only emptied here, before any are taken.
   if (correct && unfamiliar.size() >= unfamiliar_kept) unfamiliar.clear();
-  own.reserve(2 * words.size()); // at most a stem per word and per correction
+  own.reserve(words.size()); // at most a stem per word
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (auto k = find_spelling(words[i]); k != NameIndex::none) {
       res[i] = known(k);
       continue;
     }
     if (!correct) {
-      res[i] = resolve(words[i], own);
+      res[i] = stem_unfamiliar(words[i], own);
       continue;
     }
     const Unfamiliar& u = look_up_unfamiliar(words[i]);
