@@ -200,6 +200,8 @@ struct SearchIndex::Impl {
     bool stop = false;
     Lexeme lex;
     std::uint32_t fix = NameIndex::none; // the spelling it corrects to, if any is plausible
+    // The two FAQ words it joins ("showroom" for the FAQ's "show room"), if any.
+    std::uint32_t first = NameIndex::none, second = NameIndex::none;
   };
   struct ViewHash {
     using is_transparent = void;
@@ -213,6 +215,10 @@ struct SearchIndex::Impl {
   // misspellings, and is for queries: the FAQ's own text is taken as written.
   void normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out, std::vector<TermId>& ids) const;
   std::string_view correct_spelling(const std::string& word) const;
+  // Where `word` splits into two words the FAQ uses, one of them not a
+  // function word, each at least 3 letters; the longer the shorter half, the
+  // better. 0 when it does not.
+  std::size_t compound_split(std::string_view word) const;
   // Drops repeated terms (from both lists) and sets each term's weight.
   void weigh(std::vector<QueryTerm>& q, std::vector<TermId>& ids) const;
   // Score every entry for `q`; skip unit `skip_unit`. Returns (entry, score, best unit).
@@ -367,9 +373,31 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
   u.stem = stemmer.stem(word);
   u.stop = is_stopword(word);
   u.lex = lexeme(u.stem);
-  if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr)
-    if (auto fix = correct_spelling(word); !fix.empty()) u.fix = find_spelling(fix);
+  if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr) {
+    if (std::size_t k = compound_split(word); k != 0) {
+      u.first = find_spelling(std::string_view(word).substr(0, k));
+      u.second = find_spelling(std::string_view(word).substr(k));
+    } else if (auto fix = correct_spelling(word); !fix.empty()) {
+      u.fix = find_spelling(fix);
+    }
+  }
   return unfamiliar.emplace(word, std::move(u)).first->second;
+}
+
+std::size_t SearchIndex::Impl::compound_split(std::string_view word) const {
+  constexpr std::size_t shortest = 3;
+  std::size_t best = 0, best_shorter = 0;
+  for (std::size_t k = shortest; k + shortest <= word.size(); ++k) {
+    const std::uint32_t a = find_spelling(word.substr(0, k));
+    if (a == NameIndex::none) continue;
+    const std::uint32_t b = find_spelling(word.substr(k));
+    if (b == NameIndex::none || (spellings[a].stop && spellings[b].stop)) continue;
+    if (std::min(k, word.size() - k) > best_shorter) {
+      best = k;
+      best_shorter = std::min(k, word.size() - k);
+    }
+  }
+  return best;
 }
 
 void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out,
@@ -381,29 +409,67 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   thread_local std::vector<std::string_view> corrected; // into spellings
   thread_local std::vector<Resolved> res;
   thread_local std::vector<std::string> own;
+  thread_local std::vector<std::uint32_t> found; // the FAQ spelling each word is taken as, if any
+  thread_local std::vector<std::uint8_t> fixed;   // 0 as typed; 1 corrected or joined; 2 a split word's second half
+  thread_local std::vector<const Unfamiliar*> unf;
   tokenize(text, words);
-  corrected.assign(words.size(), {});
-  res.assign(words.size(), {});
-  own.clear();
+  found.resize(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) found[i] = find_spelling(words[i]);
+  fixed.assign(words.size(), 0);
+  unf.assign(words.size(), nullptr);
   // Views into `unfamiliar` stay valid while this query is normalised: it is
   // only emptied here, before any are taken.
   if (correct && unfamiliar.size() >= unfamiliar_kept) unfamiliar.clear();
+  if (correct) {
+    // Callers join and split words differently from the FAQ: "pin code" for
+    // its "pincode" (joined here), "showroom" for its "show room" (split below).
+    thread_local std::string joined;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      if (found[i] != NameIndex::none && found[i + 1] != NameIndex::none) continue;
+      joined.assign(words[i]).append(words[i + 1]);
+      const std::uint32_t k = find_spelling(joined);
+      if (k == NameIndex::none || spellings[k].stop) continue;
+      words[i].append(" ").append(words[i + 1]);
+      found[i] = k;
+      fixed[i] = 1;
+      const auto next = static_cast<std::ptrdiff_t>(i + 1);
+      words.erase(words.begin() + next);
+      found.erase(found.begin() + next);
+      fixed.erase(fixed.begin() + next);
+      unf.pop_back();
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (found[i] != NameIndex::none) continue;
+      const Unfamiliar& u = look_up_unfamiliar(words[i]);
+      if (u.first != NameIndex::none) {
+        const auto next = static_cast<std::ptrdiff_t>(i + 1);
+        words.insert(words.begin() + next, words[i]);
+        found[i] = u.first;
+        found.insert(found.begin() + next, u.second);
+        fixed[i] = 1;
+        fixed.insert(fixed.begin() + next, 2);
+        unf.push_back(nullptr);
+        ++i;
+      } else if (u.fix != NameIndex::none) {
+        found[i] = u.fix;
+        fixed[i] = 1;
+      } else {
+        unf[i] = &u;
+      }
+    }
+  }
+  corrected.assign(words.size(), {});
+  res.assign(words.size(), {});
+  own.clear();
   own.reserve(words.size()); // at most a stem per word
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (auto k = find_spelling(words[i]); k != NameIndex::none) {
-      res[i] = known(k);
-      continue;
-    }
-    if (!correct) {
-      res[i] = stem_unfamiliar(words[i], own);
-      continue;
-    }
-    const Unfamiliar& u = look_up_unfamiliar(words[i]);
-    if (u.fix != NameIndex::none) {
-      corrected[i] = spellings[u.fix].word;
-      res[i] = known(u.fix);
+    if (found[i] != NameIndex::none) {
+      res[i] = known(found[i]);
+      if (fixed[i] != 0) corrected[i] = spellings[found[i]].word;
+    } else if (unf[i] != nullptr) {
+      res[i] = {unf[i]->stem, unf[i]->stop, unf[i]->lex};
     } else {
-      res[i] = {u.stem, u.stop, u.lex};
+      res[i] = stem_unfamiliar(words[i], own);
     }
   }
   out.reserve(words.size());
@@ -428,7 +494,8 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
     }
     if (canon != nullptr) {
       std::string said;
-      for (std::size_t k = 0; k < best_len; ++k) said += (k ? " " : "") + words[i + k];
+      for (std::size_t k = 0; k < best_len; ++k)
+        if (k == 0 || fixed[i + k] != 2) said += (k ? " " : "") + words[i + k];
       for (const auto& t : *canon) add({said, t, MatchHow::synonym, synonym_canonical_name.at(t)}, find(t));
       i += best_len;
       continue;

@@ -60,6 +60,40 @@ TEST_CASE("search: a word asked again, after thousands of other unfamiliar words
   for (int round = 0; round < 2; ++round) test::check_same_result(index.search(q), first);
 }
 
+TEST_CASE("search: a compound is found however the caller splits or joins it") {
+  const Faq faq = load_faq_text(R"(entries:
+  - id: pincode
+    question: Do you deliver to my pincode?
+    answer: Enter it at checkout.
+    alternates: [is my area pincode serviceable, delivery to my pincode]
+  - id: store
+    question: Is there a show room near me?
+    answer: See the store list.
+    alternates: [where can I see the mattress, nearest show room]
+  - id: warranty
+    question: What is the warranty?
+    answer: Ten years.
+    alternates: [how long is the warranty, warranty period]
+)", "t.yaml");
+  const SearchIndex index(faq);
+  auto top = [&](std::string_view q) {
+    auto r = index.search(q);
+    return r.matches.empty() ? std::string() : faq.entries[r.matches[0].entry].id;
+  };
+  CHECK(top("pin code") == "pincode");   // two words for the FAQ's one
+  CHECK(top("showroom") == "store");     // one word for the FAQ's two
+  auto r = index.search("pin code");
+  REQUIRE(r.terms.size() == 1);
+  CHECK(r.terms[0].word == "pin code");
+  CHECK(r.terms[0].how == MatchHow::spelling);
+  CHECK(r.terms[0].via == "pincode");
+  r = index.search("showroom");
+  REQUIRE(r.terms.size() == 2);
+  CHECK(r.terms[0].via == "show");
+  CHECK(r.terms[1].via == "room");
+  CHECK(r.terms[1].word == "showroom");
+}
+
 TEST_CASE("search: synonyms carry the score (MRI, x-ray and scan mean imaging)") {
   CHECK(clinic().top("do I need an MRI") == "imaging");
   CHECK(clinic().top("x-ray") == "imaging");
