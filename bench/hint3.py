@@ -4,13 +4,15 @@
   bench/hint3.py convert OUT_DIR     # BOT.json (FAQ from train) and BOT_test.tsv
   bench/hint3.py eval FAQDESK        # faqdesk eval on the test split, default settings
   bench/hint3.py cv FAQDESK          # train-only cross-validation, for design choices
+  bench/hint3.py report FAQDESK      # all quality figures into bench/QUALITY.md
 
 Labels become entries, train sentences their alternates. The test split is only
 ever scored, never used to choose anything; `cv` uses the train split alone:
 5 folds of held-out sentences (answerable) plus, in each fold, a fifth of the
-labels left out of the FAQ entirely (their sentences must be abstained on).
+labels left out of the FAQ entirely (their sentences must be abstained on),
+repeated over 5 shuffles (one shuffle's figure moves by up to 3 points).
 """
-import csv, json, os, random, re, subprocess, sys, tempfile
+import csv, datetime, json, os, random, re, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "data", "hint3"))
@@ -56,6 +58,94 @@ def run_eval(faqdesk, faq, tsv):
         return json.loads(out.stdout)
 
 
+def test_table(faqdesk, overall=None):
+    lines = ["| bot | overall | in-scope accuracy | out-of-scope recall | Dialogflow (paper) | BM25 FTS5 | BM25 Xapian |",
+             "|---|---|---|---|---|---|---|"]
+    for bot in BOTS:
+        r = run_eval(faqdesk, faq_of(rows(bot, "train")), tsv_of(rows(bot, "test")))
+        p = PAPER.get(bot, {})
+        if overall is not None:
+            overall[bot] = r["overall_accuracy"]
+        lines.append(f"| {bot} | {r['overall_accuracy']:.3f} | {r['answerable_accuracy']:.3f} | {r['abstention_rate']:.3f} | "
+                     f"{p.get('Dialogflow', '-')} | {p.get('BM25 FTS5', '-')} | {p.get('BM25 Xapian', '-')} |")
+    return lines
+
+
+SEEDS = [1, 2, 3, 4, 5]
+TARGET = 0.70
+
+
+def cv(faqdesk, bot):
+    """Per shuffle: (in-scope right, in-scope, out-of-scope abstained, out-of-scope)."""
+    out = []
+    for seed in SEEDS:
+        train = rows(bot, "train")
+        labels = sorted({l for _, l in train})
+        rng = random.Random(seed)
+        rng.shuffle(train)
+        rng.shuffle(labels)
+        tot = [0, 0, 0, 0]
+        for k in range(5):
+            out_labels = set(labels[k::5])
+            fit = [(s, l) for i, (s, l) in enumerate(train) if i % 5 != k and l not in out_labels]
+            kept = {l for _, l in fit}
+            held = [(s, l) for i, (s, l) in enumerate(train) if i % 5 == k and l in kept]
+            held += [(s, OOS) for s, l in train if l in out_labels and rng.random() < 0.5]
+            r = run_eval(faqdesk, faq_of(fit), tsv_of(held))
+            tot[0] += round(r["answerable_accuracy"] * r["answerable"]); tot[1] += r["answerable"]
+            tot[2] += round(r["abstention_rate"] * r["unanswerable"]); tot[3] += r["unanswerable"]
+        out.append(tot)
+    return out
+
+
+def cv_line(runs):
+    t = [sum(r[i] for r in runs) for i in range(4)]
+    overall = [(r[0] + r[2]) / (r[1] + r[3]) for r in runs]
+    return (f"in-scope {t[0]/t[1]:.3f} oos-recall {t[2]/t[3]:.3f} overall {(t[0]+t[2])/(t[1]+t[3]):.3f} "
+            f"(shuffles {min(overall):.3f}-{max(overall):.3f})")
+
+
+def write_report(faqdesk):
+    root = os.path.dirname(HERE)
+    rev = subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    clinic = subprocess.run([faqdesk, "--faq", os.path.join(root, "faq.yaml"), "eval",
+                             os.path.join(root, "tests", "queries.tsv")], capture_output=True, text=True).stdout
+    clinic = "\n".join(l for l in clinic.splitlines() if not l.startswith(" ") and l.strip() and not l.startswith("miss"))
+    overall = {}
+    table = test_table(faqdesk, overall)
+    verdict = "; ".join(f"{bot} {overall[bot]:.3f}, {'met' if overall[bot] >= TARGET else 'NOT met'}" for bot in PAPER)
+    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    md = [
+        "# faqdesk answer quality",
+        "",
+        f"Written by `bench/hint3.py report build/faqdesk` on {when}, commit `{rev}`.",
+        "",
+        "## The clinic FAQ: `faqdesk eval tests/queries.tsv`",
+        "",
+        "Targets: answerable top-1 ≥ 95%, abstention on unanswerable ≥ 90%, overall ≥ 93%.",
+        "",
+        "```", clinic, "```",
+        "",
+        "## HINT3 real user queries, test split (scored once, never tuned on)",
+        "",
+        f"Each bot's train sentences are its FAQ's alternates; default settings. Target: sofmattress and curekart overall ≥ {TARGET:.2f} ({verdict}).",
+        "",
+        *table,
+        "",
+        "## HINT3 train-only cross-validation (what design choices are judged on)",
+        "",
+        f"5 folds × {len(SEEDS)} shuffles of the train split; a fifth of the labels left out of each fold's FAQ are the out-of-scope questions.",
+        "",
+        "| bot | figures |",
+        "|---|---|",
+        *[f"| {bot} | {cv_line(cv(faqdesk, bot))} |" for bot in BOTS],
+        "",
+    ]
+    with open(os.path.join(HERE, "QUALITY.md"), "w") as f:
+        f.write("\n".join(md))
+    print(os.path.join(HERE, "QUALITY.md"))
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -66,32 +156,12 @@ def main():
             json.dump(faq_of(rows(bot, "train")), open(os.path.join(arg, f"{bot}.json"), "w"), indent=1)
             open(os.path.join(arg, f"{bot}_test.tsv"), "w").write(tsv_of(rows(bot, "test")))
     elif cmd == "eval":
-        print("| bot | overall | in-scope accuracy | out-of-scope recall | Dialogflow (paper) | BM25 FTS5 | BM25 Xapian |")
-        print("|---|---|---|---|---|---|---|")
-        for bot in BOTS:
-            r = run_eval(arg, faq_of(rows(bot, "train")), tsv_of(rows(bot, "test")))
-            p = PAPER.get(bot, {})
-            print(f"| {bot} | {r['overall_accuracy']:.3f} | {r['answerable_accuracy']:.3f} | {r['abstention_rate']:.3f} | "
-                  f"{p.get('Dialogflow', '-')} | {p.get('BM25 FTS5', '-')} | {p.get('BM25 Xapian', '-')} |")
+        print("\n".join(test_table(arg)))
     elif cmd == "cv":
         for bot in BOTS:
-            train = rows(bot, "train")
-            labels = sorted({l for _, l in train})
-            rng = random.Random(7)
-            rng.shuffle(train)
-            rng.shuffle(labels)
-            tot = {"a": 0, "ar": 0, "u": 0, "ab": 0}
-            for k in range(5):
-                out_labels = set(labels[k::5])
-                fit = [(s, l) for i, (s, l) in enumerate(train) if i % 5 != k and l not in out_labels]
-                kept = {l for _, l in fit}
-                held = [(s, l) for i, (s, l) in enumerate(train) if i % 5 == k and l in kept]
-                held += [(s, OOS) for s, l in train if l in out_labels and rng.random() < 0.5]
-                r = run_eval(arg, faq_of(fit), tsv_of(held))
-                tot["a"] += r["answerable"]; tot["ar"] += round(r["answerable_accuracy"] * r["answerable"])
-                tot["u"] += r["unanswerable"]; tot["ab"] += round(r["abstention_rate"] * r["unanswerable"])
-            print(f"{bot}: in-scope {tot['ar']/tot['a']:.3f} oos-recall {tot['ab']/tot['u']:.3f} "
-                  f"overall {(tot['ar']+tot['ab'])/(tot['a']+tot['u']):.3f}")
+            print(f"{bot}: " + cv_line(cv(arg, bot)))
+    elif cmd == "report":
+        write_report(arg)
     else:
         sys.exit(__doc__)
 
