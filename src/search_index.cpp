@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <numeric>
 #include <span>
 #include <unordered_map>
@@ -36,12 +35,16 @@ using TermId = std::uint32_t;
 constexpr TermId no_term = ~TermId{0};
 
 // The score blends three views of an entry: how much of the query's weight
-// its words cover; the closest single phrasing (cosine, like nearest
-// neighbour); and its centroid, which favours entries whose phrasings are
-// consistently about the query's words over one that mentions them once.
+// its words cover; its two closest phrasings (cosine, like nearest
+// neighbours: two near phrasings are better evidence than one lucky one);
+// and its centroid, which favours entries whose phrasings are consistently
+// about the query's words over one that mentions them once.
 constexpr double coverage_share = 0.45;
 constexpr double phrasing_share = 0.4;
 constexpr double centroid_share = 0.15;
+// The second-closest phrasing's part of phrasing_share. An entry with one
+// phrasing counts it twice.
+constexpr double second_phrasing = 0.25;
 // Credit for a query word found only in an entry's answer, not its phrasings.
 constexpr double answer_credit = 0.5;
 // Raw threshold used when the FAQ has too few alternates to derive one.
@@ -154,6 +157,8 @@ struct SearchIndex::Impl {
   std::vector<double> idf;
   Lists<Posting> postings; // per term, in entry order
   std::vector<Unit> units;
+  std::vector<std::uint8_t> lone; // per entry: 1 when it has one phrasing (not kept in the cache)
+  void find_lone_entries();
   Lists<TermId> unit_terms; // per unit, its distinct terms
   // Per term: (entry, weight of the term in the entry's normalised centroid).
   Lists<std::pair<std::uint32_t, double>> centroid_postings;
@@ -221,11 +226,12 @@ struct SearchIndex::Impl {
   std::size_t compound_split(std::string_view word) const;
   // Drops repeated terms (from both lists) and sets each term's weight.
   void weigh(std::vector<QueryTerm>& q, std::vector<TermId>& ids) const;
-  // Score every entry for `q`; skip unit `skip_unit`. Returns (entry, score, best unit).
+  // Score every entry for `q`; skip unit `skip_unit`. Returns (entry, score,
+  // its closest and second-closest phrasings).
   struct Scored {
     std::uint32_t entry;
     double score;
-    std::uint32_t best_unit;
+    std::uint32_t best_unit, second_unit;
   };
   // At most `top` results, best first. With `floor` > 0, entries that cannot
   // score `floor` may be left out (never one that can); skip_unit must then be no_unit.
@@ -653,6 +659,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
   index_spellings(surface);
 
   if (faq.settings.min_confidence) min_conf = *faq.settings.min_confidence;
+  find_lone_entries();
   derive_threshold(unit_texts);
 }
 
@@ -683,8 +690,8 @@ namespace {
 // Per-thread accumulators for score(), sized to the largest index seen and
 // left all zero after each call, so a query touches only what it matches.
 struct ScoreScratch {
-  std::vector<double> coverage, centroid, credit, cosine; // per entry
-  std::vector<std::uint32_t> best_unit;                   // per entry: the unit with that cosine
+  std::vector<double> coverage, centroid, credit, cosine, cosine2; // per entry
+  std::vector<std::uint32_t> best_unit, second_unit;      // per entry: the units with those cosines
   std::vector<std::uint8_t> seen;                         // per entry: coverage or centroid touched
   std::vector<double> dot;                        // per unit
   std::vector<std::uint32_t> entries, units, credited;
@@ -697,7 +704,9 @@ struct ScoreScratch {
       centroid.resize(entry_count);
       credit.resize(entry_count);
       cosine.resize(entry_count);
+      cosine2.resize(entry_count);
       best_unit.resize(entry_count, no_unit);
+      second_unit.resize(entry_count, no_unit);
       seen.resize(entry_count);
     }
     if (dot.size() < unit_count) dot.resize(unit_count);
@@ -807,26 +816,34 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
       x.centroid[e] += t.weight * v;
     }
   }
-  // Phrasing: the best cosine over each entry's units.
+  // Phrasing: the two best cosines over each entry's units.
   for (std::uint32_t u : x.units) {
     const double cos = x.dot[u] / (q_norm * units[u].norm);
     x.dot[u] = 0;
     const std::uint32_t e = units[u].entry;
     if (cos > x.cosine[e]) {
+      x.cosine2[e] = x.cosine[e];
+      x.second_unit[e] = x.best_unit[e];
       x.cosine[e] = cos;
       x.best_unit[e] = u;
+    } else if (cos > x.cosine2[e]) {
+      x.cosine2[e] = cos;
+      x.second_unit[e] = u;
     }
   }
   x.units.clear();
   out.reserve(x.entries.size());
   for (std::uint32_t e : x.entries) {
     const double cov = x.coverage[e] / total;
+    const double second = lone[e] != 0 ? x.cosine[e] : x.cosine2[e];
     if (x.coverage[e] > 0)
       out.push_back({e,
-                     coverage_share * cov * cov + phrasing_share * x.cosine[e] + centroid_share * x.centroid[e] / q_norm,
-                     x.best_unit[e]});
-    x.coverage[e] = x.centroid[e] = x.cosine[e] = 0;
-    x.best_unit[e] = no_unit;
+                     coverage_share * cov * cov +
+                         phrasing_share * ((1 - second_phrasing) * x.cosine[e] + second_phrasing * second) +
+                         centroid_share * x.centroid[e] / q_norm,
+                     x.best_unit[e], x.second_unit[e]});
+    x.coverage[e] = x.centroid[e] = x.cosine[e] = x.cosine2[e] = 0;
+    x.best_unit[e] = x.second_unit[e] = no_unit;
     x.seen[e] = 0;
   }
   x.entries.clear();
@@ -838,6 +855,13 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
     std::sort(out.begin(), out.end(), better);
   }
   return out;
+}
+
+void SearchIndex::Impl::find_lone_entries() {
+  std::vector<std::uint32_t> count(entry_count, 0);
+  for (const Unit& u : units) ++count[u.entry];
+  lone.resize(entry_count);
+  for (std::size_t e = 0; e < entry_count; ++e) lone[e] = count[e] == 1 ? 1 : 0;
 }
 
 double SearchIndex::Impl::confidence(double raw) const {
@@ -881,15 +905,23 @@ void SearchIndex::Impl::derive_threshold(const std::vector<std::string>& unit_te
 }
 
 std::vector<Contribution> SearchIndex::Impl::explain(const std::vector<QueryTerm>& q, const Scored& s) const {
-  std::vector<Contribution> out;
+  // Each part of the score, split between the words that made it, so the
+  // contributions add up to the score.
   double total = 0, q_sq = 0;
   for (const auto& t : q) {
     total += t.weight;
     q_sq += t.weight * t.weight;
   }
   const double q_norm = std::sqrt(q_sq);
+  struct Found {
+    std::size_t term;
+    TermId id;
+    Field where;
+  };
+  std::vector<Found> found;
+  double covered = 0;
   for (std::size_t i = 0; i < q.size(); ++i) {
-    TermId id = find(q[i].term);
+    const TermId id = find(q[i].term);
     if (id == no_term) continue;
     std::optional<Field> where;
     for (const Posting& p : postings[id]) {
@@ -899,14 +931,29 @@ std::vector<Contribution> SearchIndex::Impl::explain(const std::vector<QueryTerm
         where = p.field;
     }
     if (!where) continue;
-    double share = coverage_share * q[i].weight * (*where == Field::answer ? answer_credit : 1.0) / total;
-    if (s.best_unit != no_unit) {
-      const auto best_terms = unit_terms[s.best_unit];
-      if (std::find(best_terms.begin(), best_terms.end(), id) != best_terms.end())
-        share += phrasing_share * q[i].weight * q[i].weight / (q_norm * units[s.best_unit].norm);
+    found.push_back({i, id, *where});
+    covered += q[i].weight * (*where == Field::answer ? answer_credit : 1.0);
+  }
+  const bool one = lone[s.entry] != 0;
+  const std::pair<std::uint32_t, double> phrasings[] = {
+      {s.best_unit, phrasing_share * (one ? 1.0 : 1 - second_phrasing)},
+      {one ? no_unit : s.second_unit, phrasing_share * second_phrasing}};
+  std::vector<Contribution> out;
+  for (const Found& f : found) {
+    const double w = q[f.term].weight;
+    double share = coverage_share * (covered / total) * w * (f.where == Field::answer ? answer_credit : 1.0) / total;
+    for (const auto& [unit, part] : phrasings) {
+      if (unit == no_unit) continue;
+      const auto terms_of_unit = unit_terms[unit];
+      if (std::find(terms_of_unit.begin(), terms_of_unit.end(), f.id) != terms_of_unit.end())
+        share += part * w * w / (q_norm * units[unit].norm);
     }
+    const auto& centroids = centroid_postings[f.id];
+    auto c = std::lower_bound(centroids.begin(), centroids.end(), s.entry,
+                              [](const std::pair<std::uint32_t, double>& a, std::uint32_t b) { return a.first < b; });
+    if (c != centroids.end() && c->first == s.entry) share += centroid_share * w * c->second / q_norm;
     static constexpr const char* names[] = {"question", "alternate", "keyword", "answer"};
-    out.push_back({i, names[static_cast<int>(*where)], share});
+    out.push_back({f.term, names[static_cast<int>(f.where)], share});
   }
   return out;
 }
@@ -1125,6 +1172,7 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
     if (index >= x->spellings.size()) throw Malformed("spelling out of range");
   }
   if (!std::is_sorted(x->deletions.begin(), x->deletions.end())) throw Malformed("spelling index not in order");
+  x->find_lone_entries();
   x->unknown_idf = r.f64();
   x->raw_threshold = r.f64();
   x->min_conf = r.f64();
