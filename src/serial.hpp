@@ -69,11 +69,12 @@ private:
     return v;
   }
   // Inlined into every read (a call each was a tenth of a cached start);
-  // the throw is out of line, off the path every read takes.
+  // the throw is out of line, off the path every read takes. The view is
+  // made by hand: substr checks the range again, and g++ may call it out of line.
   [[gnu::always_inline]] std::string_view take(std::uint64_t n) {
     if (n > left()) [[unlikely]]
       past_end();
-    auto s = in_.substr(pos_, static_cast<std::size_t>(n));
+    const std::string_view s(in_.data() + pos_, static_cast<std::size_t>(n));
     pos_ += static_cast<std::size_t>(n);
     return s;
   }
