@@ -1,0 +1,18 @@
+# Write OUTPUT (version.cpp) from INPUT (cmake/version.cpp.in) with the
+# checkout's revision as it is now. It runs at every build, not only when
+# CMake configures: the revision is part of the compiled-FAQ cache's key, and
+# a stale one let a rebuilt faqdesk read caches its older self wrote. A tree
+# with uncommitted changes gets "-dirty". configure_file rewrites OUTPUT only
+# when its text changes, so an unchanged revision recompiles nothing.
+set(FAQDESK_GIT_REVISION "")
+if(GIT_EXECUTABLE AND EXISTS "${SOURCE_DIR}/.git")
+  execute_process(COMMAND "${GIT_EXECUTABLE}" rev-parse --short HEAD
+    WORKING_DIRECTORY "${SOURCE_DIR}"
+    OUTPUT_VARIABLE FAQDESK_GIT_REVISION OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  execute_process(COMMAND "${GIT_EXECUTABLE}" diff --quiet HEAD --
+    WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE dirty OUTPUT_QUIET ERROR_QUIET)
+  if(FAQDESK_GIT_REVISION AND dirty EQUAL 1)
+    string(APPEND FAQDESK_GIT_REVISION "-dirty")
+  endif()
+endif()
+configure_file("${INPUT}" "${OUTPUT}" @ONLY)
