@@ -2,7 +2,9 @@
 """HINT3 (../shared/data/hint3): convert each bot to a faqdesk FAQ and score it.
 
   bench/hint3.py convert OUT_DIR     # BOT.json (FAQ from train) and BOT_test.tsv
-  bench/hint3.py eval FAQDESK        # faqdesk eval on the test split, default settings
+  bench/hint3.py eval FAQDESK        # faqdesk eval on the test split, default settings;
+                                     # then, for comparison with the paper's rows only,
+                                     # faqdesk at its best test-chosen threshold
   bench/hint3.py cv FAQDESK          # train-only cross-validation, for design choices
   bench/hint3.py report FAQDESK      # all quality figures into bench/QUALITY.md
 
@@ -71,6 +73,33 @@ def test_table(faqdesk, overall=None):
     return lines
 
 
+def as_the_paper_did(faqdesk):
+    """The paper's rows are each system at its best threshold on the test set.
+    The same for faqdesk, for comparison only: faqdesk's own threshold comes
+    from each FAQ and nothing here feeds back into it."""
+    lines = ["| bot | faqdesk, default threshold | faqdesk, best test-chosen threshold | Dialogflow, best test-chosen threshold | in-scope top-1, no threshold |",
+             "|---|---|---|---|---|"]
+    for bot in BOTS:
+        test = rows(bot, "test")
+        with tempfile.TemporaryDirectory() as d:
+            fp, qp = os.path.join(d, "faq.json"), os.path.join(d, "q.txt")
+            json.dump(faq_of(rows(bot, "train")), open(fp, "w"))
+            open(qp, "w").write("".join(s + "\n" for s, _ in test))
+            out = subprocess.run([faqdesk, "--faq", fp, "batch", "--format", "tsv", "--min-confidence", "0", qp],
+                                 capture_output=True, text=True, check=True).stdout.splitlines()
+        res = []
+        for (_, label), line in zip(test, out):
+            _, got, conf = line.split("\t")
+            res.append(("-" if label == OOS else slug(label), got, float(conf)))
+        def overall(t):
+            return sum((c >= t and g == e) or (c < t and e == "-") for e, g, c in res) / len(res)
+        best, at = max((overall(t / 100), t / 100) for t in range(101))
+        in_scope = [g == e for e, g, _ in res if e != "-"]
+        lines.append(f"| {bot} | {overall(0.5):.3f} | {best:.3f} (confidence {at:.2f}) | "
+                     f"{PAPER.get(bot, {}).get('Dialogflow', '-')} | {sum(in_scope) / len(in_scope):.3f} |")
+    return lines
+
+
 SEEDS = [1, 2, 3, 4, 5]
 TARGET = 0.70
 
@@ -132,6 +161,11 @@ def write_report(faqdesk):
         "",
         *table,
         "",
+        "The paper's rows are each system at the confidence threshold that scores best on the test set itself. "
+        "For comparison on that footing only (faqdesk's threshold is derived from each FAQ, and none of these figures feeds back into it):",
+        "",
+        *as_the_paper_did(faqdesk),
+        "",
         "## HINT3 train-only cross-validation (what design choices are judged on)",
         "",
         f"5 folds × {len(SEEDS)} shuffles of the train split; a fifth of the labels left out of each fold's FAQ are the out-of-scope questions.",
@@ -157,6 +191,8 @@ def main():
             open(os.path.join(arg, f"{bot}_test.tsv"), "w").write(tsv_of(rows(bot, "test")))
     elif cmd == "eval":
         print("\n".join(test_table(arg)))
+        print()
+        print("\n".join(as_the_paper_did(arg)))
     elif cmd == "cv":
         for bot in BOTS:
             print(f"{bot}: " + cv_line(cv(arg, bot)))
