@@ -278,9 +278,14 @@ namespace {
 // rather than another real word: a short word only loses, gains or swaps a
 // letter ("cots" -> "cost", but not "scam" -> "scan"); two edits keep the
 // first letter and the length within one ("cartlidge" -> "cartilage", but not
-// "reschedule" -> "schedule"); function words are reached by one edit only.
+// "reschedule" -> "schedule"); function words are reached by one edit only,
+// keeping the first letter or swapping the first two ("waht", "hte" ->
+// "what", "the"; but "bill" is not "ill", which would drop it unseen).
 bool plausible_typo(const std::string& word, const std::string& cand, std::size_t d) {
   if (d == 0) return true;
+  if (word[0] != cand[0] && is_stopword(cand) &&
+      !(word.size() >= 2 && cand.size() >= 2 && word[0] == cand[1] && word[1] == cand[0]))
+    return false;
   if (word.size() <= 4 && word.size() == cand.size()) {
     std::size_t diff = 0;
     for (std::size_t i = 0; i < word.size(); ++i) diff += word[i] != cand[i];

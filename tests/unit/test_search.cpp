@@ -1,4 +1,6 @@
 // Matching: word forms, synonyms, spelling, scoring, abstention.
+#include <algorithm>
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -121,6 +123,18 @@ TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
   REQUIRE(!r.terms.empty());
   CHECK(r.terms[0].how != MatchHow::spelling); // not "scan"
   CHECK(clinic().top("i need to reschedule") == ""); // not "schedule"
+  // Nor into a function word, which would drop it unseen: "bill" is not "ill" (I'll).
+  r = clinic().index.search("my bill is wrong");
+  REQUIRE(!r.terms.empty());
+  CHECK(r.terms[0].word == "bill");
+  CHECK(r.matches.empty());
+  // A typo of a function word still is one, even with its first two letters swapped.
+  for (auto q : {"waht does it cost", "hwat does it cost"}) {
+    CAPTURE(q);
+    r = clinic().index.search(q);
+    CHECK(std::none_of(r.terms.begin(), r.terms.end(), [](const QueryTerm& t) { return t.how == MatchHow::unknown; }));
+    CHECK(clinic().top(q) == "cost");
+  }
 }
 
 TEST_CASE("search: confidence is in [0, 1], best first, and 0.5 sits at the derived threshold") {
