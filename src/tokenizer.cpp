@@ -52,9 +52,9 @@ void finish_token(std::string& tok, std::vector<std::string>& out) {
 }
 
 constexpr const char* stopwords[] = {
-    "a", "about", "above", "actually", "after", "afterwards", "ah", "all", "also", "am", "an", "and", "any",
+    "a", "about", "above", "actually", "after", "afterward", "afterwards", "ah", "all", "also", "am", "an", "and", "any",
     "anything", "anyway", "are", "aren", "arent", "as", "ask", "asked", "asking", "at",
-    "basically", "be", "been", "being", "both", "but", "by", "bye", "can", "cant", "could", "couldnt", "curious",
+    "basically", "be", "been", "beforehand", "being", "both", "but", "by", "bye", "can", "cant", "could", "couldnt", "curious",
     "dad", "daughter", "doctor", "doctors", "doc", "dr", "did", "didnt", "do", "does", "doesnt", "doing", "done", "dont", "each", "either", "else",
     "er", "etc", "even", "ever", "every", "family", "for", "friend", "from", "further", "get", "gets", "getting",
     "go", "goes", "going", "gonna", "got", "gotten", "guess", "had", "hadnt", "has", "hasnt", "have", "havent",
@@ -72,7 +72,9 @@ constexpr const char* stopwords[] = {
     "were", "weve", "what", "whats", "whens", "wheres", "whether", "which", "while", "who",
     "whom", "whos", "whose", "wife", "will", "wish", "with", "wonder", "wondered", "wondering", "wont",
     "would", "wouldnt", "yeah", "yes", "yet", "you", "youd", "youll", "your", "youre", "yours", "yourself",
-    "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks"};
+    "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks",
+    "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
+    "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
 } // namespace
 
