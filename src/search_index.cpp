@@ -281,8 +281,28 @@ namespace {
 // "reschedule" -> "schedule"); function words are reached by one edit only,
 // keeping the first letter or swapping the first two ("waht", "hte" ->
 // "what", "the"; but "bill" is not "ill", which would drop it unseen).
+// A letter typed for another: a neighbouring key, a vowel for a vowel, or
+// letters that sound alike ("recovary", "prise"; but not "hiring" -> "hiking").
+bool likely_slip(char typed, char meant) {
+  static constexpr const char* neighbours[26] = {
+      "qwsz", "vghn", "xdfv", "erfsxc", "wrsd", "rtdgcv", "tyfhvb", "yugjbn", "uojk", "uihknm", "iojlm", "opk", "njk",
+      "bhjm", "ipkl", "ol", "wa", "etdf", "weadzx", "ryfg", "yihj", "cfgb", "qeas", "zsdc", "tugh", "asx"};
+  static constexpr std::string_view alike[] = {"aeiouy", "cksqz", "gj", "fv", "dt", "bp", "mn"};
+  if (typed < 'a' || typed > 'z' || meant < 'a' || meant > 'z') return false;
+  if (std::string_view(neighbours[typed - 'a']).find(meant) != std::string_view::npos) return true;
+  return std::any_of(std::begin(alike), std::end(alike), [&](std::string_view g) {
+    return g.find(typed) != std::string_view::npos && g.find(meant) != std::string_view::npos;
+  });
+}
+
 bool plausible_typo(const std::string& word, const std::string& cand, std::size_t d) {
   if (d == 0) return true;
+  if (d == 1 && word.size() == cand.size()) {
+    const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
+    const auto next = std::next(at.first);
+    if (next == word.end() || std::equal(next, word.end(), std::next(at.second))) // one letter differs
+      if (!likely_slip(*at.first, *at.second)) return false;
+  }
   if (word[0] != cand[0] && is_stopword(cand) &&
       !(word.size() >= 2 && cand.size() >= 2 && word[0] == cand[1] && word[1] == cand[0]))
     return false;

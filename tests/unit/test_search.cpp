@@ -123,6 +123,11 @@ TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
   REQUIRE(!r.terms.empty());
   CHECK(r.terms[0].how != MatchHow::spelling); // not "scan"
   CHECK(clinic().top("i need to reschedule") == ""); // not "schedule"
+  // Nor by a letter that is neither a neighbouring key nor sounds alike.
+  r = clinic().index.search("are you hiring");
+  REQUIRE(r.terms.size() == 1);
+  CHECK(r.terms[0].how == MatchHow::unknown); // not "hiking", an exercise
+  CHECK(r.matches.empty());
   // Nor into a function word, which would drop it unseen: "bill" is not "ill" (I'll).
   r = clinic().index.search("my bill is wrong");
   REQUIRE(!r.terms.empty());
