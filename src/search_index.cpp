@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 #include <span>
 #include <unordered_map>
@@ -274,13 +275,6 @@ SearchIndex::Impl::Resolved SearchIndex::Impl::stem_unfamiliar(std::string_view 
 
 namespace {
 
-// True when `cand`, at edit distance `d` from `word`, looks like a typo of it
-// rather than another real word: a short word only loses, gains or swaps a
-// letter ("cots" -> "cost", but not "scam" -> "scan"); two edits keep the
-// first letter and the length within one ("cartlidge" -> "cartilage", but not
-// "reschedule" -> "schedule"); function words are reached by one edit only,
-// keeping the first letter or swapping the first two ("waht", "hte" ->
-// "what", "the"; but "bill" is not "ill", which would drop it unseen).
 // A letter typed for another: a neighbouring key, a vowel for a vowel, or
 // letters that sound alike ("recovary", "prise"; but not "hiring" -> "hiking").
 bool likely_slip(char typed, char meant) {
@@ -295,6 +289,14 @@ bool likely_slip(char typed, char meant) {
   });
 }
 
+// True when `cand`, at edit distance `d` from `word`, looks like a typo of it
+// rather than another real word: a short word only loses, gains or swaps a
+// letter ("cots" -> "cost", but not "scam" -> "scan"); two edits keep the
+// first letter and the length within one ("cartlidge" -> "cartilage", but not
+// "reschedule" -> "schedule"); one letter for another is a likely_slip;
+// function words are reached by one edit only, keeping the first letter or
+// swapping the first two ("waht", "hte" -> "what", "the"; but "bill" is not
+// "ill", which would drop it unseen).
 bool plausible_typo(const std::string& word, const std::string& cand, std::size_t d) {
   if (d == 0) return true;
   if (d == 1 && word.size() == cand.size()) {
