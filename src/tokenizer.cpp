@@ -55,7 +55,7 @@ constexpr const char* stopwords[] = {
     "a", "about", "above", "actually", "after", "afterward", "afterwards", "ah", "all", "also", "am", "an", "and", "any",
     "anything", "anyway", "are", "aren", "arent", "as", "ask", "asked", "asking", "at",
     "basically", "be", "been", "beforehand", "being", "both", "but", "by", "bye", "can", "cant", "could", "couldnt", "curious",
-    "dad", "daughter", "doctor", "doctors", "doc", "dr", "did", "didnt", "do", "does", "doesnt", "doing", "done", "dont", "each", "either", "else",
+    "dad", "daughter", "doctor", "doctors", "doc", "dr", "orthopedist", "orthopaedist", "physician", "surgeon", "did", "didnt", "do", "does", "doesnt", "doing", "done", "dont", "each", "either", "else",
     "er", "etc", "even", "ever", "every", "family", "for", "friend", "from", "further", "get", "gets", "getting",
     "go", "goes", "going", "gonna", "got", "gotten", "guess", "had", "hadnt", "has", "hasnt", "have", "havent",
     "having", "he", "hed", "hello", "her", "here", "hers", "herself", "hes", "hey", "hi", "him", "himself", "his",
