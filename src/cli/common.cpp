@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -24,7 +25,9 @@ void Context::compile() {
   const LoadLimits limits = this->limits();
   FaqSource src = read_faq_source(where, limits);
   const bool from_stdin = where.kind != FaqLocation::Kind::embedded && where.path == "-";
-  compiled_ = compile_faq(src.text, src.name, from_stdin ? std::string() : default_cache_dir(), limits);
+  static auto* const kept = new std::vector<const Compiled*>;
+  kept->push_back(new Compiled(compile_faq(src.text, src.name, from_stdin ? std::string() : default_cache_dir(), limits)));
+  compiled_ = kept->back();
   faq_dir_ = where.path.empty() || from_stdin ? std::string() : std::filesystem::path(where.path).parent_path().string();
 }
 
