@@ -516,7 +516,10 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
     std::size_t best_len = 0;
     const std::vector<std::string>* canon = nullptr;
     if (res[i].lex.phrase_start) {
-      for (const auto& [phrase, c] : synonym_phrases) {
+      const auto first = std::partition_point(synonym_phrases.begin(), synonym_phrases.end(),
+                                              [&](const auto& p) { return p.first.front() < res[i].stem; });
+      for (auto it = first; it != synonym_phrases.end() && it->first.front() == res[i].stem; ++it) {
+        const auto& [phrase, c] = *it;
         if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
         if (std::equal(phrase.begin(), phrase.end(), res.begin() + static_cast<std::ptrdiff_t>(i),
                        [](const std::string& a, const Resolved& b) { return a == b.stem; })) {
@@ -593,6 +596,9 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     }
     for (const auto& t : tokenize(g.canonical)) ++surface[t];
   }
+  // By first word, so a query looks only at the phrases that can start where it is.
+  std::stable_sort(synonym_phrases.begin(), synonym_phrases.end(),
+                   [](const auto& a, const auto& b) { return a.first.front() < b.first.front(); });
   for (const auto& [phrase, c] : synonym_phrases) phrase_starts.insert(phrase.front());
   // Function words join the spelling dictionary, so "waht" becomes "what" and
   // is then ignored instead of weighing as an unknown word.
@@ -1154,6 +1160,8 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
     std::vector<std::string> phrase = r.strs();
     if (phrase.empty()) throw Malformed("empty synonym phrase");
     x->phrase_starts.insert(phrase.front());
+    if (!x->synonym_phrases.empty() && phrase.front() < x->synonym_phrases.back().first.front())
+      throw Malformed("synonym phrases not in order");
     x->synonym_phrases.emplace_back(std::move(phrase), r.strs());
   }
   for (std::size_t n = r.count(16); n > 0; --n) {
