@@ -220,11 +220,12 @@ struct SearchIndex::Impl {
   // (no_term for a word the FAQ does not use) into `ids`. `correct` fixes
   // misspellings, and is for queries: the FAQ's own text is taken as written.
   void normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out, std::vector<TermId>& ids) const;
-  std::string_view correct_spelling(const std::string& word) const;
-  // Where `word` splits into two words the FAQ uses, one of them not a
+  // The spelling (index) `word` is a plausible typo of, or NameIndex::none.
+  std::uint32_t correct_spelling(const std::string& word) const;
+  // The two words the FAQ uses that `word` splits into, one of them not a
   // function word, each at least 3 letters; the longer the shorter half, the
-  // better. 0 when it does not.
-  std::size_t compound_split(std::string_view word) const;
+  // better. {none, none} when it does not split.
+  std::pair<std::uint32_t, std::uint32_t> compound_split(std::string_view word) const;
   // Drops repeated terms (from both lists) and sets each term's weight.
   void weigh(std::vector<QueryTerm>& q, std::vector<TermId>& ids) const;
   // Score every entry for `q`; skip unit `skip_unit`. Returns (entry, score,
@@ -299,20 +300,14 @@ bool likely_slip(char typed, char meant) {
 // "ill", which would drop it unseen).
 bool plausible_typo(const std::string& word, const std::string& cand, std::size_t d) {
   if (d == 0) return true;
-  if (d == 1 && word.size() == cand.size()) {
+  if (word.size() == cand.size()) {
     const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
-    const auto next = std::next(at.first);
-    if (next == word.end() || std::equal(next, word.end(), std::next(at.second))) // one letter differs
-      if (!likely_slip(*at.first, *at.second)) return false;
+    if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) // one letter for another
+      if (word.size() <= 4 || !likely_slip(*at.first, *at.second)) return false;
   }
   if (word[0] != cand[0] && is_stopword(cand) &&
       !(word.size() >= 2 && cand.size() >= 2 && word[0] == cand[1] && word[1] == cand[0]))
     return false;
-  if (word.size() <= 4 && word.size() == cand.size()) {
-    std::size_t diff = 0;
-    for (std::size_t i = 0; i < word.size(); ++i) diff += word[i] != cand[i];
-    if (diff == 1) return false; // a substitution, not a swap
-  }
   if (d >= 2) {
     const std::size_t gap = word.size() > cand.size() ? word.size() - cand.size() : cand.size() - word.size();
     if (gap > 1 || word[0] != cand[0] || is_stopword(cand)) return false;
@@ -357,9 +352,9 @@ template <typename F> void for_each_deletion(std::string_view word, F&& f) {
 
 // The closest plausible spelling the FAQ uses: fewest edits, then one that
 // keeps the first letter, then the most frequent, then the index order.
-std::string_view SearchIndex::Impl::correct_spelling(const std::string& word) const {
+std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const {
   if (word.size() < 4 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return {};
+    return NameIndex::none;
   const std::size_t limit = word.size() >= 8 ? 2 : 1;
   const Spelling* best = nullptr;
   std::size_t best_d = limit + 1;
@@ -384,7 +379,10 @@ std::string_view SearchIndex::Impl::correct_spelling(const std::string& word) co
       consider(cand, edit_distance(word, cand.word, limit));
     }
   });
-  if (best_d <= 1 || limit < 2) return best == nullptr ? std::string_view() : std::string_view(best->word);
+  auto index_of = [&](const Spelling* sp) {
+    return sp == nullptr ? NameIndex::none : static_cast<std::uint32_t>(sp - spellings.data());
+  };
+  if (best_d <= 1 || limit < 2) return index_of(best);
   // Two edits keep the first letter and the length within one (plausible_typo):
   // scan those words, skipping any whose letters differ too much.
   const std::uint32_t letters = letter_mask(word);
@@ -397,7 +395,7 @@ std::string_view SearchIndex::Impl::correct_spelling(const std::string& word) co
     for (auto it = lo; it != hi; ++it)
       if (bits_set(letters ^ it->letters) <= 4) consider(*it, edit_distance(word, it->word, limit));
   }
-  return best == nullptr ? std::string_view() : std::string_view(best->word);
+  return index_of(best);
 }
 
 const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const std::string& word) const {
@@ -407,26 +405,23 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
   u.stop = is_stopword(word);
   u.lex = lexeme(u.stem);
   if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr) {
-    if (std::size_t k = compound_split(word); k != 0) {
-      u.first = find_spelling(std::string_view(word).substr(0, k));
-      u.second = find_spelling(std::string_view(word).substr(k));
-    } else if (auto fix = correct_spelling(word); !fix.empty()) {
-      u.fix = find_spelling(fix);
-    }
+    std::tie(u.first, u.second) = compound_split(word);
+    if (u.first == NameIndex::none) u.fix = correct_spelling(word);
   }
   return unfamiliar.emplace(word, std::move(u)).first->second;
 }
 
-std::size_t SearchIndex::Impl::compound_split(std::string_view word) const {
+std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::compound_split(std::string_view word) const {
   constexpr std::size_t shortest = 3;
-  std::size_t best = 0, best_shorter = 0;
+  std::pair<std::uint32_t, std::uint32_t> best{NameIndex::none, NameIndex::none};
+  std::size_t best_shorter = 0;
   for (std::size_t k = shortest; k + shortest <= word.size(); ++k) {
     const std::uint32_t a = find_spelling(word.substr(0, k));
     if (a == NameIndex::none) continue;
     const std::uint32_t b = find_spelling(word.substr(k));
     if (b == NameIndex::none || (spellings[a].stop && spellings[b].stop)) continue;
     if (std::min(k, word.size() - k) > best_shorter) {
-      best = k;
+      best = {a, b};
       best_shorter = std::min(k, word.size() - k);
     }
   }
@@ -439,7 +434,6 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   ids.clear();
   // Scratch kept from query to query: allocations were a fifth of a query's cost.
   thread_local std::vector<std::string> words;
-  thread_local std::vector<std::string_view> corrected; // into spellings
   thread_local std::vector<Resolved> res;
   thread_local std::vector<std::string> own;
   thread_local std::vector<std::uint32_t> found; // the FAQ spelling each word is taken as, if any
@@ -469,7 +463,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       words.erase(words.begin() + next);
       found.erase(found.begin() + next);
       fixed.erase(fixed.begin() + next);
-      unf.pop_back();
+      unf.erase(unf.begin() + next);
     }
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (found[i] != NameIndex::none) continue;
@@ -481,7 +475,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
         found.insert(found.begin() + next, u.second);
         fixed[i] = 1;
         fixed.insert(fixed.begin() + next, 2);
-        unf.push_back(nullptr);
+        unf.insert(unf.begin() + next, nullptr);
         ++i;
       } else if (u.fix != NameIndex::none) {
         found[i] = u.fix;
@@ -491,14 +485,12 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       }
     }
   }
-  corrected.assign(words.size(), {});
   res.assign(words.size(), {});
   own.clear();
   own.reserve(words.size()); // at most a stem per word
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (found[i] != NameIndex::none) {
       res[i] = known(found[i]);
-      if (fixed[i] != 0) corrected[i] = spellings[found[i]].word;
     } else if (unf[i] != nullptr) {
       res[i] = {unf[i]->stem, unf[i]->stop, unf[i]->lex};
     } else {
@@ -507,6 +499,10 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   }
   out.reserve(words.size());
   ids.reserve(words.size());
+  // The FAQ's spelling a word was corrected, joined or split to; empty when taken as typed.
+  auto corrected = [&](std::size_t i) {
+    return fixed[i] != 0 ? std::string_view(spellings[found[i]].word) : std::string_view();
+  };
   auto add = [&](QueryTerm t, TermId id) {
     out.push_back(std::move(t));
     ids.push_back(id);
@@ -542,17 +538,17 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       continue;
     }
     const std::string_view stem = res[i].stem;
-    const MatchHow base = !corrected[i].empty() ? MatchHow::spelling : (stem == words[i] ? MatchHow::exact : MatchHow::stem);
+    const MatchHow base = !corrected(i).empty() ? MatchHow::spelling : (stem == words[i] ? MatchHow::exact : MatchHow::stem);
     if (res[i].lex.synonyms != nullptr) {
       for (const auto& t : *res[i].lex.synonyms)
         add({words[i], t, base == MatchHow::spelling ? base : MatchHow::synonym,
-             base == MatchHow::spelling ? std::string(corrected[i]) + " -> " + synonym_canonical_name.at(t)
+             base == MatchHow::spelling ? std::string(corrected(i)) + " -> " + synonym_canonical_name.at(t)
                                         : synonym_canonical_name.at(t)},
             find(t));
     } else if (res[i].lex.term != no_term) {
-      add({std::move(words[i]), std::string(stem), base, std::string(corrected[i])}, res[i].lex.term);
+      add({std::move(words[i]), std::string(stem), base, std::string(corrected(i))}, res[i].lex.term);
     } else if (words[i].size() > 2) { // "u", "r", "ok": texting, not meaning
-      add({std::move(words[i]), std::string(stem), MatchHow::unknown, std::string(corrected[i])}, no_term);
+      add({std::move(words[i]), std::string(stem), MatchHow::unknown, std::string(corrected(i))}, no_term);
     }
     ++i;
   }
