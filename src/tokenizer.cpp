@@ -52,7 +52,7 @@ void finish_token(std::string& tok, std::vector<std::string>& out) {
 }
 
 constexpr const char* stopwords[] = {
-    "a", "about", "above", "actually", "after", "afterward", "afterwards", "ah", "all", "also", "am", "an", "and", "any",
+    "a", "about", "above", "actually", "exactly", "after", "afterward", "afterwards", "ah", "all", "also", "am", "an", "and", "any",
     "anything", "anyway", "are", "aren", "arent", "as", "ask", "asked", "asking", "at",
     "basically", "be", "been", "beforehand", "being", "both", "but", "by", "bye", "can", "cant", "could", "couldnt", "curious",
     "dad", "daughter", "doctor", "doctors", "doc", "dr", "orthopedist", "orthopaedist", "physician", "surgeon", "did", "didnt", "do", "does", "doesnt", "doing", "done", "dont", "each", "either", "else",
@@ -73,8 +73,13 @@ constexpr const char* stopwords[] = {
     "whom", "whos", "whose", "wife", "will", "wish", "with", "wonder", "wondered", "wondering", "wont",
     "would", "wouldnt", "yeah", "yes", "yet", "you", "youd", "youll", "your", "youre", "yours", "yourself",
     "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks",
-    "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
+    "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
+
+// Texting shorthand for function words ("wat r u"): ignored like them, but
+// never a spelling correction, so "wait" does not become "wat" and vanish.
+constexpr const char* shorthand[] = {"u",     "ur",     "r",     "ya",  "yall", "wat", "wut", "whatre",
+                                     "cuz",   "coz",    "gotta", "lemme", "yep", "yup", "thx", "ty"};
 
 } // namespace
 
@@ -127,7 +132,11 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
 std::span<const char* const> stopword_list() { return stopwords; }
 
 bool is_stopword(std::string_view word) {
-  static const std::unordered_set<std::string_view> set(std::begin(stopwords), std::end(stopwords));
+  static const std::unordered_set<std::string_view> set = [] {
+    std::unordered_set<std::string_view> s(std::begin(stopwords), std::end(stopwords));
+    s.insert(std::begin(shorthand), std::end(shorthand));
+    return s;
+  }();
   return set.contains(word);
 }
 

@@ -16,9 +16,11 @@ std::vector<std::string> tokenize(std::string_view text);
 // The same, into `out` (emptied first), whose room is reused.
 void tokenize(std::string_view text, std::vector<std::string>& out);
 
-// True for words that carry no meaning for matching: function words and the
-// fillers callers use ("um", "please", "wondering").
+// True for words that carry no meaning for matching: function words, the
+// fillers callers use ("um", "please", "wondering") and texting shorthand
+// ("u", "wat").
 bool is_stopword(std::string_view word);
+// The stopwords a misspelling may be corrected to: all but the shorthand.
 std::span<const char* const> stopword_list();
 
 // English Snowball stemmer (libstemmer). Not thread-safe: one per index.

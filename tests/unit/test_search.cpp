@@ -140,6 +140,12 @@ TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
     CHECK(std::none_of(r.terms.begin(), r.terms.end(), [](const QueryTerm& t) { return t.how == MatchHow::unknown; }));
     CHECK(clinic().top(q) == "cost");
   }
+  // Texting shorthand is ignored, but no word is corrected into it: "wait" is not "wat".
+  CHECK(clinic().top("wat r u charging for the knee") == "cost");
+  r = clinic().index.search("whats the wait time");
+  REQUIRE(!r.terms.empty());
+  CHECK(r.terms[0].word == "wait");
+  CHECK(r.terms[0].how == MatchHow::unknown);
 }
 
 TEST_CASE("search: confidence is in [0, 1], best first, and 0.5 sits at the derived threshold") {

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include <faqdesk/tokenizer.hpp>
 
 using namespace faqdesk;
@@ -35,6 +38,8 @@ TEST_CASE("stopwords: fillers are ignored, meaningful question words kept") {
   CHECK_FALSE(is_stopword("how"));
   CHECK_FALSE(is_stopword("cost"));
   CHECK_FALSE(is_stopword("again"));
+  CHECK(is_stopword("u")); // texting shorthand, like the words it stands for
+  CHECK(std::find(stopword_list().begin(), stopword_list().end(), std::string_view("u")) == stopword_list().end());
 }
 
 TEST_CASE("stemmer: English word forms share a stem") {
