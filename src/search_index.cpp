@@ -586,7 +586,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     for (const auto& w : all) {
       std::vector<std::string> stems;
       for (const auto& t : tokenize(w)) stems.push_back(stemmer.stem(t));
-      if (stems.size() == 1) synonym_words[stems[0]] = canon;
+      if (stems.size() == 1 && stems != canon) synonym_words[stems[0]] = canon; // "costs" is "cost" already
       else if (stems.size() > 1) synonym_phrases.emplace_back(std::move(stems), canon);
       for (const auto& t : tokenize(w)) ++surface[t];
     }
