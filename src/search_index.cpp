@@ -222,6 +222,11 @@ struct SearchIndex::Impl {
   void normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out, std::vector<TermId>& ids) const;
   // The spelling (index) `word` is a plausible typo of, or NameIndex::none.
   std::uint32_t correct_spelling(const std::string& word) const;
+  // The two words the FAQ uses (function words among them) that `a b` is
+  // when its space moves one letter, when at least one of them is an unknown
+  // word with no correction; {none, none} when there are none.
+  std::pair<std::uint32_t, std::uint32_t> boundary_shift(const std::string& a, const std::string& b, std::uint32_t found_a,
+                                                         std::uint32_t found_b) const;
   // The two words the FAQ uses that `word` splits into, one of them not a
   // function word, each at least 3 letters; the longer the shorter half, the
   // better. {none, none} when it does not split.
@@ -411,6 +416,33 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
   return unfamiliar.emplace(word, std::move(u)).first->second;
 }
 
+std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::boundary_shift(const std::string& a, const std::string& b,
+                                                                        std::uint32_t found_a,
+                                                                        std::uint32_t found_b) const {
+  constexpr std::pair<std::uint32_t, std::uint32_t> none{NameIndex::none, NameIndex::none};
+  auto unmendable = [&](const std::string& w, std::uint32_t found) {
+    if (found != NameIndex::none) return false;
+    const Unfamiliar& u = look_up_unfamiliar(w);
+    return !u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr && u.first == NameIndex::none &&
+           u.fix == NameIndex::none;
+  };
+  const bool a_ok = found_a != NameIndex::none || !unmendable(a, found_a);
+  const bool b_ok = found_b != NameIndex::none || !unmendable(b, found_b);
+  if (a_ok && b_ok) return none; // both words already stand
+  if ((a_ok && found_a != NameIndex::none && !spellings[found_a].stop) ||
+      (b_ok && found_b != NameIndex::none && !spellings[found_b].stop))
+    return none; // a word the FAQ uses is kept as typed
+  thread_local std::string joined;
+  joined.assign(a).append(b);
+  for (const std::size_t at : {a.size() - 1, a.size() + 1}) {
+    if (at < 2 || at + 2 > joined.size()) continue;
+    const std::uint32_t l = find_spelling(std::string_view(joined).substr(0, at));
+    const std::uint32_t r = l == NameIndex::none ? NameIndex::none : find_spelling(std::string_view(joined).substr(at));
+    if (r != NameIndex::none) return {l, r};
+  }
+  return none;
+}
+
 std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::compound_split(std::string_view word) const {
   constexpr std::size_t shortest = 3;
   std::pair<std::uint32_t, std::uint32_t> best{NameIndex::none, NameIndex::none};
@@ -455,7 +487,21 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       if (found[i] != NameIndex::none && found[i + 1] != NameIndex::none) continue;
       joined.assign(words[i]).append(words[i + 1]);
       const std::uint32_t k = find_spelling(joined);
-      if (k == NameIndex::none || spellings[k].stop) continue;
+      if (k == NameIndex::none || spellings[k].stop) {
+        // Or a space typed a letter early or late ("doe sit", "ho wmuch"):
+        // moved, both halves are words, where neither was one nor has a
+        // correction of its own.
+        const auto [left, right] = boundary_shift(words[i], words[i + 1], found[i], found[i + 1]);
+        if (left == NameIndex::none) continue;
+        words[i].append(" ").append(words[i + 1]);
+        words[i + 1] = words[i];
+        found[i] = left;
+        found[i + 1] = right;
+        fixed[i] = 1;
+        fixed[i + 1] = 2;
+        ++i;
+        continue;
+      }
       words[i].append(" ").append(words[i + 1]);
       found[i] = k;
       fixed[i] = 1;
