@@ -63,7 +63,7 @@ constexpr const char* stopwords[] = {
     "its", "itself", "ive", "just", "kind", "kinda", "know", "let", "lets", "like", "maam", "may", "maybe", "me",
     "mine", "mom", "mother", "father", "morning", "afternoon", "evening", "mr", "mrs", "ms", "must", "my",
     "myself", "need", "needs", "never", "no", "nor", "not", "now", "of", "oh", "ok", "okay", "on", "one", "only", "or",
-    "other", "our", "ours", "ourselves", "out", "please", "pls", "plz", "quick", "question", "questions",
+    "other", "our", "ours", "ourselves", "out", "per", "please", "pls", "plz", "quick", "question", "questions",
     "quite", "rather", "really", "regarding", "right", "said", "say", "says", "see", "she", "shed", "shes",
     "should", "shouldnt", "sir", "so", "some", "somebody", "someone", "something", "son", "sort", "still", "such",
     "sure", "tell", "than", "thank", "thanks", "that", "thats", "the", "their", "theirs", "them", "themselves",
