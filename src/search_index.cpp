@@ -164,8 +164,11 @@ struct SearchIndex::Impl {
   // Per term: (entry, weight of the term in the entry's normalised centroid).
   Lists<std::pair<std::uint32_t, double>> centroid_postings;
   // Synonyms, keyed by stem: single words, and phrases as stem sequences.
-  std::unordered_map<std::string, std::vector<std::string>> synonym_words;
-  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> synonym_phrases;
+  // Each synonym group's canonical stems, which words and phrases refer to by
+  // index (a cached FAQ restores one list per group, not one per synonym).
+  std::vector<std::vector<std::string>> synonym_groups;
+  std::unordered_map<std::string, std::uint32_t> synonym_words;
+  std::vector<std::pair<std::vector<std::string>, std::uint32_t>> synonym_phrases;
   std::unordered_map<std::string, std::string> synonym_canonical_name; // stem -> canonical as written
   // First stem of every synonym phrase, so most words skip the phrase scan.
   std::unordered_set<std::string> phrase_starts;
@@ -263,7 +266,7 @@ struct SearchIndex::Impl {
 Lexeme SearchIndex::Impl::lexeme(const std::string& stem) const {
   Lexeme l;
   l.term = find(stem);
-  if (auto it = synonym_words.find(stem); it != synonym_words.end()) l.synonyms = &it->second;
+  if (auto it = synonym_words.find(stem); it != synonym_words.end()) l.synonyms = &synonym_groups[it->second];
   l.phrase_start = phrase_starts.contains(stem);
   return l;
 }
@@ -561,12 +564,12 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       const auto first = std::partition_point(synonym_phrases.begin(), synonym_phrases.end(),
                                               [&](const auto& p) { return p.first.front() < res[i].stem; });
       for (auto it = first; it != synonym_phrases.end() && it->first.front() == res[i].stem; ++it) {
-        const auto& [phrase, c] = *it;
+        const auto& [phrase, group] = *it;
         if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
         if (std::equal(phrase.begin(), phrase.end(), res.begin() + static_cast<std::ptrdiff_t>(i),
                        [](const std::string& a, const Resolved& b) { return a == b.stem; })) {
           best_len = phrase.size();
-          canon = &c;
+          canon = &synonym_groups[group];
         }
       }
     }
@@ -628,14 +631,15 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
       if (!is_stopword(t)) canon.push_back(stemmer.stem(t));
     if (canon.empty()) continue;
     for (const auto& c : canon) synonym_canonical_name.emplace(c, g.canonical);
-    std::vector<std::string> all = g.words;
-    for (const auto& w : all) {
+    const auto group = static_cast<std::uint32_t>(synonym_groups.size());
+    for (const auto& w : g.words) {
       std::vector<std::string> stems;
       for (const auto& t : tokenize(w)) stems.push_back(stemmer.stem(t));
-      if (stems.size() == 1 && stems != canon) synonym_words[stems[0]] = canon; // "costs" is "cost" already
-      else if (stems.size() > 1) synonym_phrases.emplace_back(std::move(stems), canon);
+      if (stems.size() == 1 && stems != canon) synonym_words[stems[0]] = group; // "costs" is "cost" already
+      else if (stems.size() > 1) synonym_phrases.emplace_back(std::move(stems), group);
       for (const auto& t : tokenize(w)) ++surface[t];
     }
+    synonym_groups.push_back(std::move(canon));
     for (const auto& t : tokenize(g.canonical)) ++surface[t];
   }
   // By first word, so a query looks only at the phrases that can start where it is.
@@ -1096,15 +1100,17 @@ std::string SearchIndex::serialize() const {
     w.u64(x.unit_terms[u].size());
     for (TermId t : x.unit_terms[u]) w.u32(t);
   }
+  w.u64(x.synonym_groups.size());
+  for (const auto& canon : x.synonym_groups) w.strs(canon);
   w.u64(x.synonym_words.size());
-  for (const auto& [stem, canon] : x.synonym_words) {
+  for (const auto& [stem, group] : x.synonym_words) {
     w.str(stem);
-    w.strs(canon);
+    w.u32(group);
   }
   w.u64(x.synonym_phrases.size());
-  for (const auto& [phrase, canon] : x.synonym_phrases) {
+  for (const auto& [phrase, group] : x.synonym_phrases) {
     w.strs(phrase);
-    w.strs(canon);
+    w.u32(group);
   }
   w.u64(x.synonym_canonical_name.size());
   for (const auto& [stem, name] : x.synonym_canonical_name) {
@@ -1194,17 +1200,26 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   }
   for (const auto& p : x->postings.items)
     if (p.unit != no_unit && p.unit >= x->units.size()) throw Malformed("unit out of range");
-  for (std::size_t n = r.count(16); n > 0; --n) {
+  x->synonym_groups.resize(r.count(8));
+  for (auto& canon : x->synonym_groups) canon = r.strs();
+  auto group = [&] {
+    const std::uint32_t g = r.u32();
+    if (g >= x->synonym_groups.size()) throw Malformed("synonym group out of range");
+    return g;
+  };
+  for (std::size_t n = r.count(12); n > 0; --n) {
     std::string stem = r.str();
-    x->synonym_words[stem] = r.strs();
+    x->synonym_words[std::move(stem)] = group();
   }
-  for (std::size_t n = r.count(16); n > 0; --n) {
+  const std::size_t phrase_count = r.count(12);
+  x->synonym_phrases.reserve(phrase_count);
+  for (std::size_t n = phrase_count; n > 0; --n) {
     std::vector<std::string> phrase = r.strs();
     if (phrase.empty()) throw Malformed("empty synonym phrase");
     x->phrase_starts.insert(phrase.front());
     if (!x->synonym_phrases.empty() && phrase.front() < x->synonym_phrases.back().first.front())
       throw Malformed("synonym phrases not in order");
-    x->synonym_phrases.emplace_back(std::move(phrase), r.strs());
+    x->synonym_phrases.emplace_back(std::move(phrase), group());
   }
   for (std::size_t n = r.count(16); n > 0; --n) {
     std::string stem = r.str();
@@ -1215,8 +1230,7 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
     for (const auto& c : canon)
       if (!x->synonym_canonical_name.contains(c)) throw Malformed("synonym without a name");
   };
-  for (const auto& [stem, canon] : x->synonym_words) named(canon);
-  for (const auto& [phrase, canon] : x->synonym_phrases) named(canon);
+  for (const auto& canon : x->synonym_groups) named(canon);
   x->spellings.resize(r.count(26));
   for (auto& sp : x->spellings) {
     sp.word = r.view();
@@ -1233,7 +1247,7 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
     if ((flags & 4) != 0) {
       auto it = x->synonym_words.find(sp.stem);
       if (it == x->synonym_words.end()) throw Malformed("synonym word unknown");
-      sp.lex.synonyms = &it->second;
+      sp.lex.synonyms = &x->synonym_groups[it->second];
     }
   }
   if (std::adjacent_find(x->spellings.begin(), x->spellings.end(), [](const Spelling& a, const Spelling& b) {
