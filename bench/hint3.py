@@ -160,7 +160,7 @@ def write_report(faqdesk):
         "",
         "```", clinic, "```",
         "",
-        "Questions nobody fitted faq.yaml to (`bench/clinic_unseen.tsv`, never fitted to; same targets):",
+        "Questions nobody fitted faq.yaml to (`bench/clinic_unseen.tsv`; same targets):",
         "",
         "```", unseen, "```",
         "",
