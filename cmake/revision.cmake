@@ -2,8 +2,9 @@
 # checkout's revision as it is now. It runs at every build, not only when
 # CMake configures: the revision is part of the compiled-FAQ cache's key, and
 # a stale one let a rebuilt faqdesk read caches its older self wrote. A tree
-# with uncommitted changes gets "-dirty." and a hash of them. configure_file rewrites OUTPUT only
-# when its text changes, so an unchanged revision recompiles nothing.
+# with uncommitted changes gets "-dirty." and a hash of them. configure_file
+# rewrites OUTPUT only when its text changes, so an unchanged revision
+# recompiles nothing.
 set(FAQDESK_GIT_REVISION "")
 if(GIT_EXECUTABLE AND EXISTS "${SOURCE_DIR}/.git")
   execute_process(COMMAND "${GIT_EXECUTABLE}" rev-parse --short HEAD

@@ -429,12 +429,9 @@ std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::boundary_shift(const 
     return !u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr && u.first == NameIndex::none &&
            u.fix == NameIndex::none;
   };
-  const bool a_ok = found_a != NameIndex::none || !unmendable(a, found_a);
-  const bool b_ok = found_b != NameIndex::none || !unmendable(b, found_b);
-  if (a_ok && b_ok) return none; // both words already stand
-  if ((a_ok && found_a != NameIndex::none && !spellings[found_a].stop) ||
-      (b_ok && found_b != NameIndex::none && !spellings[found_b].stop))
-    return none; // a word the FAQ uses is kept as typed
+  auto faq_word = [&](std::uint32_t found) { return found != NameIndex::none && !spellings[found].stop; };
+  if (!unmendable(a, found_a) && !unmendable(b, found_b)) return none; // both words stand, or will once corrected
+  if (faq_word(found_a) || faq_word(found_b)) return none;             // a word the FAQ uses is kept as typed
   thread_local std::string joined;
   joined.assign(a).append(b);
   for (const std::size_t at : {a.size() - 1, a.size() + 1}) {
@@ -491,9 +488,9 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       joined.assign(words[i]).append(words[i + 1]);
       const std::uint32_t k = find_spelling(joined);
       if (k == NameIndex::none || spellings[k].stop) {
-        // Or a space typed a letter early or late ("doe sit", "ho wmuch"):
-        // moved, both halves are words, where neither was one nor has a
-        // correction of its own.
+        // Or a space typed a letter early or late ("doe sit", "ho wmuch"),
+        // when one of the two is an unknown word with no correction and
+        // neither is a word the FAQ uses (boundary_shift).
         const auto [left, right] = boundary_shift(words[i], words[i + 1], found[i], found[i + 1]);
         if (left == NameIndex::none) continue;
         words[i].append(" ").append(words[i + 1]);
