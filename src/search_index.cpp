@@ -200,10 +200,11 @@ struct SearchIndex::Impl {
     const Spelling& sp = spellings[spelling];
     return {sp.stem, sp.stop, sp.lex};
   }
-  // A query word the FAQ does not use: its stem, flags and correction. Batches repeat such words ("parking", "hours", typos of common
-  // words), so the last few thousand are kept rather than stemmed and
-  // corrected again. `search` is not safe to call from two threads at once
-  // anyway (the stemmer is not); this adds nothing to that.
+  // A query word the FAQ does not use: its stem, flags and correction.
+  // Batches repeat such words ("parking", "hours", typos of common words),
+  // so the last few thousand are kept rather than stemmed and corrected again.
+  // `search` is not safe to call from two threads at once anyway (the stemmer
+  // is not); this adds nothing to that.
   struct Unfamiliar {
     std::string stem;
     bool stop = false;
@@ -227,8 +228,10 @@ struct SearchIndex::Impl {
   std::uint32_t correct_spelling(const std::string& word) const;
   // The two words the FAQ uses (function words among them) that `a b` is
   // when its space moves one letter, when at least one of them is an unknown
-  // word with no correction; {none, none} when there are none.
-  std::pair<std::uint32_t, std::uint32_t> boundary_shift(const std::string& a, const std::string& b, std::uint32_t found_a,
+  // word with no correction; {none, none} when there are none. `joined` is
+  // the two run together.
+  std::pair<std::uint32_t, std::uint32_t> boundary_shift(const std::string& a, const std::string& b,
+                                                         std::string_view joined, std::uint32_t found_a,
                                                          std::uint32_t found_b) const;
   // The two words the FAQ uses that `word` splits into, one of them not a
   // function word, each at least 3 letters; the longer the shorter half, the
@@ -420,7 +423,7 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
 }
 
 std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::boundary_shift(const std::string& a, const std::string& b,
-                                                                        std::uint32_t found_a,
+                                                                        std::string_view joined, std::uint32_t found_a,
                                                                         std::uint32_t found_b) const {
   constexpr std::pair<std::uint32_t, std::uint32_t> none{NameIndex::none, NameIndex::none};
   auto unmendable = [&](const std::string& w, std::uint32_t found) {
@@ -432,12 +435,10 @@ std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::boundary_shift(const 
   auto faq_word = [&](std::uint32_t found) { return found != NameIndex::none && !spellings[found].stop; };
   if (!unmendable(a, found_a) && !unmendable(b, found_b)) return none; // both words stand, or will once corrected
   if (faq_word(found_a) || faq_word(found_b)) return none;             // a word the FAQ uses is kept as typed
-  thread_local std::string joined;
-  joined.assign(a).append(b);
   for (const std::size_t at : {a.size() - 1, a.size() + 1}) {
     if (at < 2 || at + 2 > joined.size()) continue;
-    const std::uint32_t l = find_spelling(std::string_view(joined).substr(0, at));
-    const std::uint32_t r = l == NameIndex::none ? NameIndex::none : find_spelling(std::string_view(joined).substr(at));
+    const std::uint32_t l = find_spelling(joined.substr(0, at));
+    const std::uint32_t r = l == NameIndex::none ? NameIndex::none : find_spelling(joined.substr(at));
     if (r != NameIndex::none) return {l, r};
   }
   return none;
@@ -491,7 +492,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
         // Or a space typed a letter early or late ("doe sit", "ho wmuch"),
         // when one of the two is an unknown word with no correction and
         // neither is a word the FAQ uses (boundary_shift).
-        const auto [left, right] = boundary_shift(words[i], words[i + 1], found[i], found[i + 1]);
+        const auto [left, right] = boundary_shift(words[i], words[i + 1], joined, found[i], found[i + 1]);
         if (left == NameIndex::none) continue;
         words[i].append(" ").append(words[i + 1]);
         words[i + 1] = words[i];
