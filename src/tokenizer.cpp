@@ -74,6 +74,7 @@ constexpr const char* stopwords[] = {
     "would", "wouldnt", "yeah", "yes", "yet", "you", "youd", "youll", "your", "youre", "yours", "yourself",
     "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks",
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
+    "whatever", "whoever", "possible", "possibly", "info", "information", "try", "trying", "recent",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
 // Texting shorthand for function words ("wat r u"): ignored like them, but
@@ -118,6 +119,12 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
       continue;
     }
     std::size_t n = std::min(sequence_length(c), text.size() - i);
+    if (c == '$' || c == '%') { // "$$?", "what %": the sign says what the question is about
+      finish_token(tok, out);
+      if (out.empty() || out.back() != (c == '$' ? "dollars" : "percent")) out.emplace_back(c == '$' ? "dollars" : "percent");
+      ++i;
+      continue;
+    }
     if (word_char_at(text, i)) {
       if (c >= 'A' && c <= 'Z') tok += static_cast<char>(c - 'A' + 'a');
       else tok.append(text.substr(i, n));

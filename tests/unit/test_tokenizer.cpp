@@ -21,7 +21,9 @@ TEST_CASE("tokenize: hyphens split, so x-ray and x ray agree") {
 }
 
 TEST_CASE("tokenize: money and numbers are normalised") {
-  CHECK(tokenize("$7,000") == V{"7000"});
+  CHECK(tokenize("$7,000") == V{"dollars", "7000"});
+  CHECK(tokenize("how much $$?") == V{"how", "much", "dollars"});
+  CHECK(tokenize("what %") == V{"what", "percent"});
   CHECK(tokenize("7k") == V{"7000"});
   CHECK(tokenize("1.5 years") == V{"1.5", "years"});
   CHECK(tokenize("586-992-8300") == V{"586", "992", "8300"});
