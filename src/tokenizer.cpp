@@ -82,6 +82,22 @@ constexpr const char* stopwords[] = {
 constexpr const char* shorthand[] = {"u",     "ur",     "r",     "ya",  "yall", "wat", "wut", "whatre",
                                      "cuz",   "coz",    "gotta", "lemme", "yep", "yup", "thx", "ty"};
 
+// "I'm 82" says "82 years old": the words a FAQ uses for age follow the
+// number, unless the caller said them. Only after "I'm", "he's", "turned"
+// and the like, and only for numbers that are plausibly an adult's age.
+void spell_out_ages(std::vector<std::string>& t) {
+  static constexpr std::string_view before[] = {"im", "am", "hes", "shes", "turned", "turning", "aged", "age"};
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    if (std::find(std::begin(before), std::end(before), t[i - 1]) == std::end(before)) continue;
+    if (t[i].size() < 2 || t[i].size() > 3 || !std::all_of(t[i].begin(), t[i].end(), is_digit)) continue;
+    const int n = std::stoi(t[i]);
+    if (n < 18 || n > 119) continue;
+    if (i + 1 < t.size() && (t[i + 1] == "years" || t[i + 1] == "year" || t[i + 1] == "yrs" || t[i + 1] == "yo")) continue;
+    t.insert(t.begin() + static_cast<std::ptrdiff_t>(i) + 1, {"years", "old"});
+    i += 2;
+  }
+}
+
 } // namespace
 
 std::vector<std::string> tokenize(std::string_view text) {
@@ -134,6 +150,7 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
     i += n;
   }
   finish_token(tok, out);
+  spell_out_ages(out);
 }
 
 std::span<const char* const> stopword_list() { return stopwords; }

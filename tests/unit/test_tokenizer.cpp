@@ -29,6 +29,15 @@ TEST_CASE("tokenize: money and numbers are normalised") {
   CHECK(tokenize("586-992-8300") == V{"586", "992", "8300"});
 }
 
+TEST_CASE("tokenize: an age said as a bare number is spelled out") {
+  CHECK(tokenize("I'm 82, can I do it?") == V{"im", "82", "years", "old", "can", "i", "do", "it"});
+  CHECK(tokenize("she's 90 years old") == V{"shes", "90", "years", "old"});
+  // Not an age: no "I'm" before it, or no plausible adult's age.
+  CHECK(tokenize("is it 7000") == V{"is", "it", "7000"});
+  CHECK(tokenize("im 5") == V{"im", "5"});
+  CHECK(tokenize("i am 7000 short") == V{"i", "am", "7000", "short"});
+}
+
 TEST_CASE("tokenize: non-ASCII letters stay in words; punctuation marks do not") {
   CHECK(tokenize("caf\xC3\xA9 \xE2\x80\x94 ok") == V{"caf\xC3\xA9", "ok"});
   CHECK(tokenize("a\xC2\xA0" "b") == V{"a", "b"});
