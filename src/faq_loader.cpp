@@ -363,7 +363,7 @@ CostItem read_cost(Reader& r, const YAML::Node& n, std::size_t index) {
 
 void read_document(Reader& r, const YAML::Node& root, Faq& faq) {
   if (!r.check_map(root, "the FAQ",
-                   {"clinic", "disclaimer", "entries", "synonyms", "screening", "costs", "settings"}))
+                   {"clinic", "disclaimer", "entries", "synonyms", "not_answered", "screening", "costs", "settings"}))
     return;
   if (const YAML::Node c = root["clinic"]; c.IsDefined() && r.check_map(c, "clinic", {"name", "phone"})) {
     faq.clinic.name = r.text(c, "name", "clinic", true);
@@ -383,6 +383,7 @@ void read_document(Reader& r, const YAML::Node& root, Faq& faq) {
       faq.synonyms.push_back(std::move(g));
     }
   }
+  faq.not_answered = r.text_list(root, "not_answered", "the FAQ");
   if (auto qs = r.list(root, "screening", "the FAQ", false)) {
     std::size_t i = 0;
     for (const auto& q : *qs) faq.screening.push_back(read_question(r, q, i++));
@@ -463,6 +464,16 @@ void cross_check(Reader& r, const Faq& faq) {
       }
     }
   }
+  // A question both answered and listed as not answered is a contradiction.
+  std::map<std::string, const Entry*> phrasing_of;
+  for (const auto& e : faq.entries) {
+    phrasing_of.emplace(to_lower_ascii(e.question), &e);
+    for (const auto& a : e.alternates) phrasing_of.emplace(to_lower_ascii(a), &e);
+  }
+  for (const auto& q : faq.not_answered)
+    if (auto it = phrasing_of.find(to_lower_ascii(q)); it != phrasing_of.end())
+      r.error(it->second->pos, fmt::format("\"{}\" is a phrasing of entry \"{}\" and is also under not_answered; keep one",
+                                           q, it->second->id));
   std::map<std::string, std::string> synonym_of;
   for (const auto& g : faq.synonyms)
     for (const auto& w : g.words) {

@@ -44,6 +44,9 @@ nlohmann::ordered_json result_json(const Faq& faq, std::string_view query, const
       terms.push_back(std::move(tj));
     }
     out["terms"] = std::move(terms);
+    if (r.not_answered)
+      out["not_answered"] = {{"question", faq.not_answered[*r.not_answered]},
+                             {"cosine", round3(r.not_answered_cosine)}};
   }
   return out;
 }

@@ -178,6 +178,9 @@ struct SearchIndex::Impl {
   // its index: two words one edit apart share one of these.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
   double unknown_idf = 0;
+  // Entries from `declined` on are the FAQ's not_answered questions, one
+  // each, after its real entries. They take no part in word weights (idf).
+  std::uint32_t declined = 0;
   double raw_threshold = fallback_threshold;
   double min_conf = 0.5;
 
@@ -245,6 +248,7 @@ struct SearchIndex::Impl {
     std::uint32_t entry;
     double score;
     std::uint32_t best_unit, second_unit;
+    double closest; // cosine to best_unit
   };
   // At most `top` results, best first. With `floor` > 0, entries that cannot
   // score `floor` may be left out (never one that can); skip_unit must then be no_unit.
@@ -620,7 +624,9 @@ void SearchIndex::Impl::weigh(std::vector<QueryTerm>& q, std::vector<TermId>& id
   ids.resize(kept);
 }
 
-SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
+SearchIndex::Impl::Impl(const Faq& faq)
+    : entry_count(faq.entries.size() + faq.not_answered.size()),
+      declined(static_cast<std::uint32_t>(faq.entries.size())) {
   std::unordered_map<std::string, std::uint32_t> surface; // every word the FAQ uses, and how often
   // Synonyms first: the entries' own text is normalised through them.
   for (const auto& g : faq.synonyms) {
@@ -667,7 +673,7 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
       df.resize(id + 1, 0);
       df_last.resize(id + 1, ~std::uint32_t{0});
     }
-    if (df_last[id] != e) {
+    if (df_last[id] != e && e < declined) {
       df_last[id] = e;
       ++df[id];
     }
@@ -707,8 +713,12 @@ SearchIndex::Impl::Impl(const Faq& faq) : entry_count(faq.entries.size()) {
     }
     for (TermId id : answer_terms) add_posting(id, e, no_unit, Field::answer);
   }
+  // Each on its own, so that together they do not cover more of a question
+  // than any one of them does.
+  for (std::uint32_t k = 0; k < faq.not_answered.size(); ++k)
+    add_unit(declined + k, Field::alternate, faq.not_answered[k]);
   df.resize(terms.size(), 0);
-  const double n = static_cast<double>(std::max<std::size_t>(entry_count, 1));
+  const double n = static_cast<double>(std::max<std::size_t>(declined, 1));
   idf.resize(terms.size());
   for (std::size_t t = 0; t < idf.size(); ++t)
     idf[t] = std::log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5));
@@ -918,7 +928,7 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
                      coverage_share * cov * cov +
                          phrasing_share * ((1 - second_phrasing) * x.cosine[e] + second_phrasing * second) +
                          centroid_share * x.centroid[e] / q_norm,
-                     x.best_unit[e], x.second_unit[e]});
+                     x.best_unit[e], x.second_unit[e], x.cosine[e]});
     x.coverage[e] = x.centroid[e] = x.cosine[e] = x.cosine2[e] = 0;
     x.best_unit[e] = x.second_unit[e] = no_unit;
     x.seen[e] = 0;
@@ -960,7 +970,7 @@ void SearchIndex::Impl::derive_threshold(const std::vector<std::string>& unit_te
     if (!unit_texts[u].empty()) ++phrasings_per_entry[units[u].entry];
   std::vector<std::uint32_t> held_out;
   for (std::size_t u = 0; u < units.size(); ++u)
-    if (!unit_texts[u].empty() && phrasings_per_entry[units[u].entry] >= 2)
+    if (!unit_texts[u].empty() && phrasings_per_entry[units[u].entry] >= 2 && units[u].entry < declined)
       held_out.push_back(static_cast<std::uint32_t>(u));
   if (held_out.size() < 8) return;
   const std::size_t stride = (held_out.size() + max_calibration_queries - 1) / max_calibration_queries;
@@ -1052,8 +1062,24 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
   // --explain shows the nearest entry below the minimum exactly; otherwise
   // entries that cannot reach the minimum are not scored in full.
   const double floor = options.explain ? 0.0 : impl_->raw_for(min_conf) * (1 - 1e-9);
-  for (const auto& s : impl_->score(result.terms, no_unit, options.top, floor, &ids)) {
+  // Not-answered questions may be among the best, so as many more as there are.
+  const std::size_t extra = impl_->entry_count - impl_->declined;
+  auto scored = impl_->score(result.terms, no_unit, options.top + extra, floor, &ids);
+  // The question is not answered when a not-answered question outscores the
+  // best entry and is also a closer phrasing (cosine) than any of that
+  // entry's: a not-answered question is one phrasing, while scores favour an
+  // entry with one phrasing (its centroid is that phrasing), so both must agree.
+  const auto is_declined = [&](const Impl::Scored& s) { return s.entry >= impl_->declined; };
+  const auto best = std::find_if_not(scored.begin(), scored.end(), is_declined);
+  const auto decline = std::find_if(scored.begin(), scored.end(), is_declined);
+  if (decline != scored.end() && (best == scored.end() || (decline < best && decline->closest > best->closest))) {
+    result.not_answered = decline->entry - impl_->declined;
+    result.not_answered_cosine = decline->closest;
+    return result;
+  }
+  for (const auto& s : scored) {
     if (result.matches.size() >= options.top) break;
+    if (is_declined(s)) continue;
     Match m{s.entry, impl_->confidence(s.score), s.score, {}};
     if (options.explain) m.contributions = impl_->explain(result.terms, s);
     if (m.confidence < min_conf) {
@@ -1140,7 +1166,9 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   auto x = std::make_unique<Impl>();
   serial::Reader r(bytes);
   x->entry_count = r.u64();
-  if (x->entry_count != faq.entries.size()) throw Malformed("entry count differs from the FAQ");
+  if (x->entry_count != faq.entries.size() + faq.not_answered.size())
+    throw Malformed("entry count differs from the FAQ");
+  x->declined = static_cast<std::uint32_t>(faq.entries.size());
   auto field = [&] {
     auto f = r.u8();
     if (f > static_cast<std::uint8_t>(Field::answer)) throw Malformed("bad field");

@@ -37,6 +37,9 @@ std::string explain_block(const Faq& faq, const SearchResult& r, const TextStyle
     if (!t.via.empty()) how += " (" + printable(t.via) + ")";
     out += fmt::format("  {} -> {}  [{}, weight {:.2f}]\n", printable(t.word), printable(t.term), how, t.weight);
   }
+  if (r.not_answered)
+    out += fmt::format("closest to a question the FAQ does not answer: \"{}\" (cosine {:.3f})\n",
+                       printable(faq.not_answered[*r.not_answered]), r.not_answered_cosine);
   std::vector<Match> shown = r.matches;
   if (r.nearest) shown.push_back(*r.nearest);
   for (const auto& m : shown) {

@@ -79,6 +79,9 @@ struct Faq {
   std::string disclaimer;
   std::vector<Entry> entries;
   std::vector<SynonymGroup> synonyms;
+  // Questions callers ask that the FAQ does not answer (`not_answered`): a
+  // question closest to one of these gets no answer rather than a nearby entry.
+  std::vector<std::string> not_answered;
   std::vector<ScreeningQuestion> screening;
   std::vector<CostItem> costs;
   Settings settings;

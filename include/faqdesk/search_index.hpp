@@ -46,6 +46,10 @@ struct SearchResult {
   std::vector<QueryTerm> terms;
   std::vector<Match> matches; // best first, each at or above the minimum confidence
   std::optional<Match> nearest; // when matches is empty: the best entry below the minimum, if any
+  // When matches is empty because the query is closest to one of the FAQ's
+  // `not_answered` questions: its index in Faq::not_answered.
+  std::optional<std::size_t> not_answered;
+  double not_answered_cosine = 0; // its closeness to the query
 };
 
 // Everything needed to answer questions from one FAQ, built once.

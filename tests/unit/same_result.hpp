@@ -22,6 +22,8 @@ inline void check_same_result(const faqdesk::SearchResult& a, const faqdesk::Sea
     CHECK(a.matches[i].score == b.matches[i].score);
     CHECK(a.matches[i].contributions.size() == b.matches[i].contributions.size());
   }
+  CHECK(a.not_answered == b.not_answered);
+  CHECK(a.not_answered_cosine == b.not_answered_cosine);
 }
 
 } // namespace test

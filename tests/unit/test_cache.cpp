@@ -71,7 +71,7 @@ TEST_CASE("cache: the first call writes a private file; the next is read from it
   // function words, unknown words) and every match, as a fresh build gives them.
   for (auto q : {"how much is it", "cots", "does it hurt", "do i need an mri", "where do i park", "lipo",
                  "is it out of pocket", "x ray of my knee", "waht is the pricce", "zzqx blorf knee",
-                 "hurting after the liposucton", "the the and of"}) {
+                 "hurting after the liposucton", "the the and of", "do you treat hip arthritis"}) {
     CAPTURE(q);
     CHECK(top(*hit, q) == top(fresh, q));
     SearchOptions all;
@@ -131,6 +131,9 @@ TEST_CASE("cache: an index that does not fit its FAQ is refused, even with a val
   Faq fewer = c.faq;
   fewer.entries.pop_back();
   CHECK_THROWS(SearchIndex::restore(bytes, fewer));
+  Faq answering_all = c.faq;
+  answering_all.not_answered.clear();
+  CHECK_THROWS(SearchIndex::restore(bytes, answering_all));
   CHECK_THROWS(SearchIndex::restore(bytes.substr(0, bytes.size() - 1), c.faq));
   CHECK_THROWS(SearchIndex::restore(std::string(64, '\xff'), c.faq));
   CHECK_NOTHROW(SearchIndex::restore(bytes, c.faq));

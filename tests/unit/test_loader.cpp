@@ -31,6 +31,16 @@ TEST_CASE("loader: the built-in faq.yaml loads with 16 entries and 4 screening q
   CHECK(faq.find_entry("cost")->short_answer == "Generally under $7,000.");
 }
 
+TEST_CASE("loader: not_answered is a list of questions, none of them also an entry's phrasing") {
+  const std::string entry = head + "  - id: hips\n    question: Do you treat hips?\n    answer: A.\n";
+  CHECK(problems(entry + "not_answered: Do you treat hips?\n") ==
+        "f.yaml:5:15: 'not_answered' in the FAQ must be a list (write [Do you treat hips?] or one '- item' per line)\n");
+  CHECK(problems(entry + "not_answered:\n  - do you treat HIPS?\n") ==
+        "f.yaml:2:5: \"do you treat HIPS?\" is a phrasing of entry \"hips\" and is also under not_answered; keep one\n");
+  CHECK(load_faq_text(entry + "not_answered:\n  - Do you treat shoulders?\n", "f.yaml").not_answered ==
+        std::vector<std::string>{"Do you treat shoulders?"});
+}
+
 TEST_CASE("loader: a missing required field names the entry and its position") {
   CHECK(problems(head + "  - id: cost\n    answer: Under $7,000.\n") == "f.yaml:2:5: entry \"cost\" has no question\n");
 }

@@ -133,6 +133,50 @@ TEST_CASE("search: one shared common word does not make a confident answer") {
   CHECK(clinic().top("?!") == "");
 }
 
+TEST_CASE("search: a question closest to a not_answered one gets no answer, not a nearby entry") {
+  const std::string entries = "entries:\n"
+                              "  - id: knees\n"
+                              "    question: Do you treat knee arthritis?\n"
+                              "    answer: A.\n"
+                              "    alternates:\n"
+                              "      - Do you treat arthritic knees?\n"
+                              "      - Can you help my knee arthritis?\n"
+                              "  - id: cost\n"
+                              "    question: How much does it cost?\n"
+                              "    answer: B.\n"
+                              "    alternates:\n"
+                              "      - What is the price?\n"
+                              "      - How much is it?\n";
+  const Faq without = load_faq_text(entries, "f.yaml");
+  const Faq with =
+      load_faq_text(entries + "not_answered:\n  - Do you treat hips?\n  - Do you take credit cards?\n", "f.yaml");
+  const SearchIndex plain{without}, declining{with};
+  // Whatever the minimum confidence, and never among "see also" entries.
+  SearchOptions any;
+  any.min_confidence = 0;
+  // Without the list, the shared "treat arthritis" ranks the knee entry first.
+  const SearchResult before = plain.search("do you treat hip arthritis", any);
+  REQUIRE(!before.matches.empty());
+  CHECK(without.entries[before.matches[0].entry].id == "knees");
+  const SearchResult after = declining.search("do you treat hip arthritis", any);
+  CHECK(after.matches.empty());
+  REQUIRE(after.not_answered.has_value());
+  CHECK(with.not_answered[*after.not_answered] == "Do you treat hips?");
+  CHECK(declining.search("do you take credit cards", any).matches.empty());
+  for (auto q : {"do you treat knee arthritis", "how much is it", "what's the price of the knee treatment"}) {
+    CAPTURE(q);
+    const SearchResult r = declining.search(q, any);
+    CHECK(!r.not_answered.has_value());
+    const SearchResult p = plain.search(q, any);
+    REQUIRE(!r.matches.empty());
+    REQUIRE(!p.matches.empty());
+    CHECK(with.entries[r.matches[0].entry].id == without.entries[p.matches[0].entry].id);
+    for (const auto& m : r.matches) CHECK(m.entry < with.entries.size());
+  }
+  // The list takes no part in word weights, so it moves no threshold.
+  CHECK(declining.threshold() == plain.threshold());
+}
+
 TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
   auto r = clinic().index.search("scam");
   REQUIRE(!r.terms.empty());
