@@ -70,6 +70,7 @@ std::string serialize_faq(const Faq& f) {
     w.str(g.canonical);
     w.strs(g.words);
   }
+  w.strs(f.not_answered);
   w.u64(f.screening.size());
   for (const auto& q : f.screening) {
     w.str(q.id);
@@ -128,6 +129,7 @@ Faq restore_faq(std::string_view bytes) {
     g.canonical = r.str();
     g.words = r.strs();
   }
+  f.not_answered = r.strs();
   f.screening.resize(r.count(8 * 4 + 8));
   for (auto& q : f.screening) {
     q.id = r.str();

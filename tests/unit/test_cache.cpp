@@ -65,6 +65,8 @@ TEST_CASE("cache: the first call writes a private file; the next is read from it
   auto hit = read_compiled(file, cache_key(text, name));
   REQUIRE(hit.has_value());
   CHECK(hit->faq.entries.size() == fresh.faq.entries.size());
+  CHECK(!hit->faq.not_answered.empty());
+  CHECK(hit->faq.not_answered == fresh.faq.not_answered);
   CHECK(hit->faq.source == name);
   CHECK(hit->index.threshold() == fresh.index.threshold());
   // Every term as normalised (synonym words and phrases, corrections,
