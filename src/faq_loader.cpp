@@ -465,15 +465,22 @@ void cross_check(Reader& r, const Faq& faq) {
     }
   }
   // A question both answered and listed as not answered is a contradiction.
-  std::map<std::string, const Entry*> phrasing_of;
-  for (const auto& e : faq.entries) {
-    phrasing_of.emplace(to_lower_ascii(e.question), &e);
-    for (const auto& a : e.alternates) phrasing_of.emplace(to_lower_ascii(a), &e);
-  }
+  // Keyed by the short list, not by every phrasing: most FAQs have none, and
+  // this runs at every load.
+  std::map<std::string, const Entry*> answered_by; // lowercased not_answered -> first entry with it
+  for (const auto& q : faq.not_answered) answered_by.emplace(to_lower_ascii(q), nullptr);
+  if (!answered_by.empty())
+    for (const auto& e : faq.entries) {
+      auto mark = [&](const std::string& phrasing) {
+        if (auto it = answered_by.find(to_lower_ascii(phrasing)); it != answered_by.end() && it->second == nullptr)
+          it->second = &e;
+      };
+      mark(e.question);
+      for (const auto& a : e.alternates) mark(a);
+    }
   for (const auto& q : faq.not_answered)
-    if (auto it = phrasing_of.find(to_lower_ascii(q)); it != phrasing_of.end())
-      r.error(it->second->pos, fmt::format("\"{}\" is a phrasing of entry \"{}\" and is also under not_answered; keep one",
-                                           q, it->second->id));
+    if (const Entry* e = answered_by.at(to_lower_ascii(q)); e != nullptr)
+      r.error(e->pos, fmt::format("\"{}\" is a phrasing of entry \"{}\" and is also under not_answered; keep one", q, e->id));
   std::map<std::string, std::string> synonym_of;
   for (const auto& g : faq.synonyms)
     for (const auto& w : g.words) {
