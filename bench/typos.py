@@ -20,9 +20,11 @@ def neighbours(c):
         if c in row:
             i = row.index(c)
             out = [row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)]
-            for rr in (r - 1, r + 1):
+            # The rows are staggered: the keys above are this column and the
+            # next, the keys below this column and the one before.
+            for rr, cols in ((r - 1, (i, i + 1)), (r + 1, (i - 1, i))):
                 if 0 <= rr < len(ROWS):
-                    out += [ROWS[rr][j] for j in (i - 1, i, i + 1) if 0 <= j < len(ROWS[rr])]
+                    out += [ROWS[rr][j] for j in cols if 0 <= j < len(ROWS[rr])]
             return out
     return []
 

@@ -315,17 +315,26 @@ bool likely_slip(char typed, char meant) {
 // "ill", which would drop it unseen).
 bool plausible_typo(const std::string& word, const std::string& cand, std::size_t d) {
   if (d == 0) return true;
+  const bool function_word = is_stopword(cand);
   if (word.size() == cand.size()) {
     const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
     if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) // one letter for another
-      if (word.size() <= 4 || !likely_slip(*at.first, *at.second)) return false;
+      if (word.size() < (function_word ? 4 : 5) || !likely_slip(*at.first, *at.second)) return false;
   }
-  if (word[0] != cand[0] && is_stopword(cand) &&
+  if (word.size() == 3) {
+    // Three letters: a letter left out of a function word ("wil", "ths") or
+    // two swapped ("teh"); a content word only when nothing but consonants
+    // is left ("cst", "sfe" has a vowel and is not), as real words have a vowel.
+    if (cand.size() < word.size()) return false; // "hip" is not "hi"
+    if (!function_word && (cand.size() == word.size() || word.find_first_of("aeiouy") != std::string::npos))
+      return false;
+  }
+  if (word[0] != cand[0] && function_word &&
       !(word.size() >= 2 && cand.size() >= 2 && word[0] == cand[1] && word[1] == cand[0]))
     return false;
   if (d >= 2) {
     const std::size_t gap = word.size() > cand.size() ? word.size() - cand.size() : cand.size() - word.size();
-    if (gap > 1 || word[0] != cand[0] || is_stopword(cand)) return false;
+    if (gap > 1 || word[0] != cand[0] || function_word) return false;
   }
   return true;
 }
@@ -368,7 +377,7 @@ template <typename F> void for_each_deletion(std::string_view word, F&& f) {
 // The closest plausible spelling the FAQ uses: fewest edits, then one that
 // keeps the first letter, then the most frequent, then the index order.
 std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const {
-  if (word.size() < 4 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (word.size() < 3 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return NameIndex::none;
   const std::size_t limit = word.size() >= 8 ? 2 : 1;
   const Spelling* best = nullptr;

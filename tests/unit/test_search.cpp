@@ -50,6 +50,23 @@ TEST_CASE("search: one-edit typos of every kind are corrected, and two edits in 
   CHECK(clinic().top("recovary") == "recovery");
 }
 
+TEST_CASE("search: a short word with a typo is read as the word, and a real short word is kept") {
+  // A letter dropped from a function word, or one next to it on the keyboard,
+  // is still that function word, not an unknown word that outweighs the rest.
+  CHECK(clinic().top("do i ned an mri") == "imaging");
+  CHECK(clinic().top("wil it hurt") == "pain");
+  CHECK(clinic().top("do i hsve to get xrays") == "imaging");
+  CHECK(clinic().top("teh recovery time") == "recovery");
+  // Three consonants are no English word: a vowel was dropped.
+  CHECK(clinic().top("wht does it cst") == "cost");
+  CHECK(clinic().top("how mch is it") == "cost");
+  // But a real short word stays what it is: "hip" is not "hi", a greeting.
+  const auto r = clinic().index.search("do you treat hip pain");
+  REQUIRE(!r.terms.empty());
+  CHECK(std::any_of(r.terms.begin(), r.terms.end(), [](const QueryTerm& t) { return t.word == "hip"; }));
+  CHECK(r.matches.empty());
+}
+
 TEST_CASE("search: a word asked again, after thousands of other unfamiliar words, is read as the first time") {
   // Unfamiliar words' stems and corrections are remembered, a few thousand
   // at a time; forgetting them must not change an answer.
