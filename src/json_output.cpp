@@ -47,6 +47,7 @@ nlohmann::ordered_json result_json(const Faq& faq, std::string_view query, const
     if (r.not_answered)
       out["not_answered"] = {{"question", faq.not_answered[*r.not_answered]},
                              {"cosine", round3(r.not_answered_cosine)}};
+    if (!r.topical) out["topical"] = false;
   }
   return out;
 }

@@ -156,6 +156,8 @@ struct SearchIndex::Impl {
   std::vector<std::string> terms; // by id
   NameIndex term_index;
   std::vector<double> idf;
+  std::vector<std::uint8_t> light; // per term: 1 for a light word's stem (not kept in the cache)
+  void find_light_terms();
   Lists<Posting> postings; // per term, in entry order
   std::vector<Unit> units;
   std::vector<std::uint8_t> lone; // per entry: 1 when it has one phrasing (not kept in the cache)
@@ -178,6 +180,8 @@ struct SearchIndex::Impl {
   // its index: two words one edit apart share one of these.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
   double unknown_idf = 0;
+  // The pleasantries the FAQ's phrasings use (pleasantries_in), which a query keeps.
+  std::uint64_t pleasantries_used = 0;
   // Entries from `declined` on are the FAQ's not_answered questions, one
   // each, after its real entries. They take no part in word weights (idf).
   std::uint32_t declined = 0;
@@ -262,6 +266,7 @@ struct SearchIndex::Impl {
   void derive_threshold(const std::vector<std::string>& unit_texts);
   double confidence(double raw) const;
   std::vector<Contribution> explain(const std::vector<QueryTerm>& q, const Scored& s) const;
+  bool is_light(TermId id) const { return id != no_term && light[id] != 0; }
   TermId find(std::string_view term) const {
     return term_index.find(term, [&](std::uint32_t i) -> std::string_view { return terms[i]; });
   }
@@ -486,6 +491,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   thread_local std::vector<std::uint8_t> fixed;   // 0 as typed; 1 corrected or joined; 2 a split word's second half
   thread_local std::vector<const Unfamiliar*> unf;
   tokenize(text, words);
+  if (correct) drop_pleasantries(words, pleasantries_used);
   found.resize(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) found[i] = find_spelling(words[i]);
   fixed.assign(words.size(), 0);
@@ -691,7 +697,9 @@ SearchIndex::Impl::Impl(const Faq& faq)
   std::vector<QueryTerm> text_terms;
   std::vector<TermId> text_ids;
   auto add_unit = [&](std::uint32_t e, Field f, const std::string& text) {
-    for (const auto& t : tokenize(text)) ++surface[t];
+    const std::vector<std::string> words = tokenize(text);
+    for (const auto& t : words) ++surface[t];
+    pleasantries_used |= pleasantries_in(words);
     normalise(text, false, text_terms, text_ids);
     auto& ids = unit_terms.items; // this unit's terms go on the end
     const std::size_t first = ids.size();
@@ -756,6 +764,7 @@ SearchIndex::Impl::Impl(const Faq& faq)
 
   if (faq.settings.min_confidence) min_conf = *faq.settings.min_confidence;
   find_lone_entries();
+  find_light_terms();
   derive_threshold(unit_texts);
 }
 
@@ -953,6 +962,12 @@ std::vector<SearchIndex::Impl::Scored> SearchIndex::Impl::score(const std::vecto
   return out;
 }
 
+void SearchIndex::Impl::find_light_terms() {
+  light.assign(terms.size(), 0);
+  for (const char* w : light_word_list())
+    if (const TermId id = find(stemmer.stem(w)); id != no_term) light[id] = 1;
+}
+
 void SearchIndex::Impl::find_lone_entries() {
   std::vector<std::uint32_t> count(entry_count, 0);
   for (const Unit& u : units) ++count[u.entry];
@@ -1067,6 +1082,10 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
   thread_local std::vector<TermId> ids;
   impl_->normalise(query, true, result.terms, ids);
   impl_->weigh(result.terms, ids);
+  // A question of light words alone ("why", "tell me more") names no topic:
+  // whatever it is closest to, it is not answered.
+  result.topical = std::any_of(ids.begin(), ids.end(), [&](TermId id) { return !impl_->is_light(id); });
+  if (!result.topical && !options.explain) return result;
   const double min_conf = options.min_confidence.value_or(impl_->min_conf);
   // --explain shows the nearest entry below the minimum exactly; otherwise
   // entries that cannot reach the minimum are not scored in full.
@@ -1091,7 +1110,7 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     if (is_declined(s)) continue;
     Match m{s.entry, impl_->confidence(s.score), s.score, {}};
     if (options.explain) m.contributions = impl_->explain(result.terms, s);
-    if (m.confidence < min_conf) {
+    if (m.confidence < min_conf || !result.topical) {
       if (result.matches.empty()) result.nearest = std::move(m);
       break;
     }
@@ -1165,6 +1184,7 @@ std::string SearchIndex::serialize() const {
     w.u32(index);
   }
   w.f64(x.unknown_idf);
+  w.u64(x.pleasantries_used);
   w.f64(x.raw_threshold);
   w.f64(x.min_conf);
   return std::move(w.bytes());
@@ -1299,7 +1319,9 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   }
   if (!std::is_sorted(x->deletions.begin(), x->deletions.end())) throw Malformed("spelling index not in order");
   x->find_lone_entries();
+  x->find_light_terms();
   x->unknown_idf = r.f64();
+  x->pleasantries_used = r.u64();
   x->raw_threshold = r.f64();
   x->min_conf = r.f64();
   if (r.left() != 0) throw Malformed("trailing bytes");

@@ -40,10 +40,12 @@ std::string explain_block(const Faq& faq, const SearchResult& r, const TextStyle
   if (r.not_answered)
     out += fmt::format("closest to a question the FAQ does not answer: \"{}\" (cosine {:.3f})\n",
                        printable(faq.not_answered[*r.not_answered]), r.not_answered_cosine);
+  if (!r.topical) out += "no word names a topic (only words like how, why, more), so no entry answers it\n";
   std::vector<Match> shown = r.matches;
   if (r.nearest) shown.push_back(*r.nearest);
   for (const auto& m : shown) {
-    out += fmt::format("{}{} score {:.3f}, confidence {:.2f}\n", r.matches.empty() ? "nearest, below the minimum: " : "", printable(faq.entries[m.entry].id), m.score, m.confidence);
+    out += fmt::format("{}{} score {:.3f}, confidence {:.2f}\n",
+                       r.matches.empty() ? (r.topical ? "nearest, below the minimum: " : "nearest: ") : "", printable(faq.entries[m.entry].id), m.score, m.confidence);
     for (const auto& c : m.contributions)
       out += fmt::format("  {} in {}: +{:.3f}\n", printable(r.terms[c.term].term), c.field, c.share);
   }

@@ -77,6 +77,8 @@ constexpr const char* stopwords[] = {
     "whatever", "whoever", "possible", "possibly", "info", "information", "try", "trying", "recent",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
+constexpr const char* light_words[] = {"why", "when", "where", "more", "first", "help"};
+
 // Texting shorthand for function words ("wat r u"): ignored like them, but
 // never a spelling correction, so "wait" does not become "wat" and vanish.
 constexpr const char* shorthand[] = {"u",     "ur",     "r",     "ya",  "yall", "wat", "wut", "whatre",
@@ -153,7 +155,53 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
   spell_out_ages(out);
 }
 
+namespace {
+constexpr std::string_view pleasantries[] = {
+    "how are you doing today", "how are you doing", "how are you today", "how are you", "how r u", "how are ya",
+    "hows it going", "how is it going", "how you doing", "how have you been", "hope you are well",
+    "hope youre well", "hope you are doing well", "hope youre doing well", "good morning", "good afternoon",
+    "good evening", "thank you so much", "thank you very much", "thanks so much", "thanks very much",
+    "thanks a lot", "thank you", "much appreciated", "have a nice day", "have a good day", "have a great day",
+    "nice to meet you", "is anyone there", "is anybody there", "anyone there", "anybody there", "are you there",
+    "is someone there", "can you hear me"};
+static_assert(std::size(pleasantries) <= 64, "one bit each in a std::uint64_t");
+
+// The pleasantry that starts at `t[i]`, and its length in words; {-1, 0} when none does.
+std::pair<int, std::size_t> pleasantry_at(const std::vector<std::string>& t, std::size_t i) {
+  for (std::size_t k = 0; k < std::size(pleasantries); ++k) {
+    const std::string_view phrase = pleasantries[k];
+    std::size_t n = 0, at = 0;
+    for (; at < phrase.size() && i + n < t.size(); ++n) {
+      const std::size_t end = std::min(phrase.find(' ', at), phrase.size());
+      if (phrase.substr(at, end - at) != t[i + n]) break;
+      at = end + 1;
+    }
+    if (at > phrase.size()) return {static_cast<int>(k), n};
+  }
+  return {-1, 0};
+}
+} // namespace
+
+std::uint64_t pleasantries_in(const std::vector<std::string>& tokens) {
+  std::uint64_t found = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (const auto [k, n] = pleasantry_at(tokens, i); k >= 0) found |= std::uint64_t{1} << k;
+  return found;
+}
+
+void drop_pleasantries(std::vector<std::string>& tokens, std::uint64_t keep) {
+  for (std::size_t i = 0; i < tokens.size();) {
+    const auto [k, n] = pleasantry_at(tokens, i);
+    if (k < 0 || (keep >> k & 1) != 0) {
+      i += std::max<std::size_t>(n, 1);
+      continue;
+    }
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i), tokens.begin() + static_cast<std::ptrdiff_t>(i + n));
+  }
+}
+
 std::span<const char* const> stopword_list() { return stopwords; }
+std::span<const char* const> light_word_list() { return light_words; }
 
 bool is_stopword(std::string_view word) {
   static const std::unordered_set<std::string_view> set = [] {

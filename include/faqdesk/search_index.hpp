@@ -46,6 +46,9 @@ struct SearchResult {
   std::vector<QueryTerm> terms;
   std::vector<Match> matches; // best first, each at or above the minimum confidence
   std::optional<Match> nearest; // when matches is empty: the best entry below the minimum, if any
+  // False when every word of the query is a light word ("why", "tell me
+  // more"): it names no topic, and gets no answer whatever its score.
+  bool topical = true;
   // When matches is empty because the query is closest to one of the FAQ's
   // `not_answered` questions: its index in Faq::not_answered.
   std::optional<std::size_t> not_answered;

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -22,6 +23,19 @@ void tokenize(std::string_view text, std::vector<std::string>& out);
 bool is_stopword(std::string_view word);
 // The stopwords a misspelling may be corrected to: all but the shorthand.
 std::span<const char* const> stopword_list();
+// Words that shape a question but name no topic ("how", "why", "good",
+// "more"): they count towards how alike two phrasings are, but a question
+// made of them alone ("how are you", "good morning") is about nothing the
+// FAQ answers.
+std::span<const char* const> light_word_list();
+
+// Greetings and thanks ("how are you", "good morning", "thank you so
+// much"): said around a question, never the question, though their words
+// ("how", "good", "much") are words a FAQ uses. `pleasantries_in` tells which
+// of them `tokens` has, one bit each; `drop_pleasantries` removes all but those
+// in `keep` (the ones a FAQ's own phrasings use, as an entry for greetings would).
+std::uint64_t pleasantries_in(const std::vector<std::string>& tokens);
+void drop_pleasantries(std::vector<std::string>& tokens, std::uint64_t keep);
 
 // English Snowball stemmer (libstemmer). Not thread-safe: one per index.
 class Stemmer {

@@ -146,6 +146,19 @@ TEST_CASE("search: one shared common word does not make a confident answer") {
   CHECK(clinic().top("what time do you close") == "");
   CHECK(clinic().top("is there parking") == "");
   CHECK(clinic().top("hello") == "");
+  // Greetings, thanks and words that name no topic on their own.
+  for (auto q : {"hi how are you", "good morning", "thank you so much", "hello is anyone there", "why",
+                 "where", "tell me more", "can you help me"}) {
+    CAPTURE(q);
+    CHECK(clinic().top(q) == "");
+  }
+  // Though with a word that does, they count as any other word.
+  CHECK(clinic().top("hi how are you, how much is it") == "cost");
+  CHECK(clinic().top("why does it work") != "");
+  const auto r = clinic().index.search("tell me more", SearchOptions{.top = 3, .min_confidence = 0.0, .explain = true});
+  CHECK_FALSE(r.topical);
+  CHECK(r.matches.empty());
+  CHECK(r.nearest.has_value()); // --explain still shows what it was closest to
   CHECK(clinic().top("") == "");
   CHECK(clinic().top("?!") == "");
 }

@@ -53,6 +53,25 @@ TEST_CASE("stopwords: fillers are ignored, meaningful question words kept") {
   CHECK(std::find(stopword_list().begin(), stopword_list().end(), std::string_view("u")) == stopword_list().end());
 }
 
+TEST_CASE("pleasantries: greetings and thanks are dropped, unless the FAQ's phrasings use them") {
+  V t = tokenize("Hi, how are you? How much is it, thank you so much");
+  drop_pleasantries(t, 0);
+  CHECK(t == V{"hi", "how", "much", "is", "it"});
+  t = tokenize("good morning is anyone there");
+  drop_pleasantries(t, 0);
+  CHECK(t.empty());
+  // "how are you going to numb it" keeps what follows the greeting's words.
+  t = tokenize("how are you going to numb it");
+  drop_pleasantries(t, 0);
+  CHECK(t == V{"going", "to", "numb", "it"});
+  // A FAQ with an entry for greetings keeps the ones it uses.
+  const std::uint64_t used = pleasantries_in(tokenize("Good Morning!"));
+  CHECK(used != 0);
+  t = tokenize("good morning, thank you");
+  drop_pleasantries(t, used);
+  CHECK(t == V{"good", "morning"});
+}
+
 TEST_CASE("stemmer: English word forms share a stem") {
   Stemmer s;
   CHECK(s.stem("injections") == s.stem("injection"));
