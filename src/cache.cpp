@@ -24,7 +24,7 @@ namespace faqdesk {
 namespace {
 
 constexpr char magic[8] = {'F', 'A', 'Q', 'D', 'E', 'S', 'K', '\x01'};
-constexpr std::uint32_t format_version = 6;
+constexpr std::uint32_t format_version = 7;
 
 std::string build_id() { return std::string(version()) + "+" + std::string(git_revision()); }
 
@@ -71,6 +71,7 @@ std::string serialize_faq(const Faq& f) {
     w.strs(g.words);
   }
   w.strs(f.not_answered);
+  w.strs(f.ignore_words);
   w.u64(f.screening.size());
   for (const auto& q : f.screening) {
     w.str(q.id);
@@ -130,6 +131,7 @@ Faq restore_faq(std::string_view bytes) {
     g.words = r.strs();
   }
   f.not_answered = r.strs();
+  f.ignore_words = r.strs();
   f.screening.resize(r.count(8 * 4 + 8));
   for (auto& q : f.screening) {
     q.id = r.str();

@@ -20,6 +20,7 @@
 
 #include <faqdesk/error.hpp>
 #include <faqdesk/text.hpp>
+#include <faqdesk/tokenizer.hpp>
 
 namespace faqdesk {
 namespace {
@@ -363,7 +364,8 @@ CostItem read_cost(Reader& r, const YAML::Node& n, std::size_t index) {
 
 void read_document(Reader& r, const YAML::Node& root, Faq& faq) {
   if (!r.check_map(root, "the FAQ",
-                   {"clinic", "disclaimer", "entries", "synonyms", "not_answered", "screening", "costs", "settings"}))
+                   {"clinic", "disclaimer", "entries", "synonyms", "not_answered", "ignore_words", "screening", "costs",
+                    "settings"}))
     return;
   if (const YAML::Node c = root["clinic"]; c.IsDefined() && r.check_map(c, "clinic", {"name", "phone"})) {
     faq.clinic.name = r.text(c, "name", "clinic", true);
@@ -384,6 +386,16 @@ void read_document(Reader& r, const YAML::Node& root, Faq& faq) {
     }
   }
   faq.not_answered = r.text_list(root, "not_answered", "the FAQ");
+  if (const YAML::Node w = root["ignore_words"]; w.IsDefined() && w.IsSequence())
+    for (const auto& item : w) {
+      // As a question's words are: "Clinic's" is "clinic".
+      const std::vector<std::string> words = item.IsScalar() ? tokenize(item.Scalar()) : std::vector<std::string>{};
+      if (words.size() > 1)
+        r.error(item, fmt::format("'{}' in ignore_words is more than one word; list each word on its own", item.Scalar()));
+      else if (words.size() == 1)
+        faq.ignore_words.push_back(words[0]);
+    }
+  r.text_list(root, "ignore_words", "the FAQ"); // reports what is not a list of texts
   if (auto qs = r.list(root, "screening", "the FAQ", false)) {
     std::size_t i = 0;
     for (const auto& q : *qs) faq.screening.push_back(read_question(r, q, i++));

@@ -224,6 +224,11 @@ struct SearchIndex::Impl {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  // The FAQ's ignore_words, dropped like the built-in function words.
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> ignored;
+  bool function_word(std::string_view word) const {
+    return is_stopword(word) || (!ignored.empty() && ignored.contains(word));
+  }
   static constexpr std::size_t unfamiliar_kept = 4096;
   mutable std::unordered_map<std::string, Unfamiliar, ViewHash, std::equal_to<>> unfamiliar;
   const Unfamiliar& look_up_unfamiliar(const std::string& word) const;
@@ -289,7 +294,7 @@ SearchIndex::Impl::Resolved SearchIndex::Impl::stem_unfamiliar(std::string_view 
   // `own` has room reserved, so the views into it stay valid.
   own.push_back(stemmer.stem(word));
   r.stem = own.back();
-  r.stop = is_stopword(word);
+  r.stop = function_word(word);
   r.lex = lexeme(own.back());
   return r;
 }
@@ -318,9 +323,8 @@ bool likely_slip(char typed, char meant) {
 // function words are reached by one edit only, keeping the first letter or
 // swapping the first two ("waht", "hte" -> "what", "the"; but "bill" is not
 // "ill", which would drop it unseen).
-bool plausible_typo(const std::string& word, const std::string& cand, std::size_t d) {
+bool plausible_typo(const std::string& word, const std::string& cand, bool function_word, std::size_t d) {
   if (d == 0) return true;
-  const bool function_word = is_stopword(cand);
   if (word.size() == cand.size()) {
     const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
     if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) // one letter for another
@@ -389,7 +393,7 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
   std::size_t best_d = limit + 1;
   bool best_first = false;
   auto consider = [&](const Spelling& cand, std::size_t d) {
-    if (d > limit || !plausible_typo(word, cand.word, d)) return;
+    if (d > limit || !plausible_typo(word, cand.word, cand.stop, d)) return;
     const bool first = cand.word[0] == word[0];
     if (d < best_d ||
         (d == best_d && (first > best_first || (first == best_first && (cand.freq > best->freq ||
@@ -431,7 +435,7 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
   if (auto it = unfamiliar.find(word); it != unfamiliar.end()) return it->second;
   Unfamiliar u;
   u.stem = stemmer.stem(word);
-  u.stop = is_stopword(word);
+  u.stop = function_word(word);
   u.lex = lexeme(u.stem);
   if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr) {
     std::tie(u.first, u.second) = compound_split(word);
@@ -641,13 +645,14 @@ void SearchIndex::Impl::weigh(std::vector<QueryTerm>& q, std::vector<TermId>& id
 
 SearchIndex::Impl::Impl(const Faq& faq)
     : entry_count(faq.entries.size() + faq.not_answered.size()),
-      declined(static_cast<std::uint32_t>(faq.entries.size())) {
+      declined(static_cast<std::uint32_t>(faq.entries.size())),
+      ignored(faq.ignore_words.begin(), faq.ignore_words.end()) {
   std::unordered_map<std::string, std::uint32_t> surface; // every word the FAQ uses, and how often
   // Synonyms first: the entries' own text is normalised through them.
   for (const auto& g : faq.synonyms) {
     std::vector<std::string> canon;
     for (const auto& t : tokenize(g.canonical))
-      if (!is_stopword(t)) canon.push_back(stemmer.stem(t));
+      if (!function_word(t)) canon.push_back(stemmer.stem(t));
     if (canon.empty()) continue;
     for (const auto& c : canon) synonym_canonical_name.emplace(c, g.canonical);
     const auto group = static_cast<std::uint32_t>(synonym_groups.size());
@@ -669,6 +674,8 @@ SearchIndex::Impl::Impl(const Faq& faq)
   // is then ignored instead of weighing as an unknown word.
   for (auto w : stopword_list())
     if (auto [it, added] = surface.try_emplace(std::string(w)); added) it->second = 1;
+  for (const auto& w : ignored)
+    if (auto [it, added] = surface.try_emplace(w); added) it->second = 1;
 
   std::vector<std::vector<Posting>> posting_lists; // per term
   auto intern = [&](const std::string& term) {
@@ -779,7 +786,7 @@ void SearchIndex::Impl::index_spellings(const std::unordered_map<std::string, st
     sp.freq = freq;
     sp.letters = letter_mask(word);
     sp.stem = stemmer.stem(word);
-    sp.stop = is_stopword(word);
+    sp.stop = function_word(word);
     sp.lex = lexeme(sp.stem);
     spellings.push_back(std::move(sp));
   }
@@ -1198,6 +1205,7 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   if (x->entry_count != faq.entries.size() + faq.not_answered.size())
     throw Malformed("entry count differs from the FAQ");
   x->declined = static_cast<std::uint32_t>(faq.entries.size());
+  x->ignored.insert(faq.ignore_words.begin(), faq.ignore_words.end());
   auto field = [&] {
     auto f = r.u8();
     if (f > static_cast<std::uint8_t>(Field::answer)) throw Malformed("bad field");

@@ -82,6 +82,10 @@ struct Faq {
   // Questions callers ask that the FAQ does not answer (`not_answered`): a
   // question closest to one of these gets no answer rather than a nearby entry.
   std::vector<std::string> not_answered;
+  // Words callers use that say nothing about what they ask, in this FAQ
+  // (`ignore_words`: "clinic" in "does your clinic do knees"): dropped like
+  // the built-in function words. Lowercase, one word each.
+  std::vector<std::string> ignore_words;
   std::vector<ScreeningQuestion> screening;
   std::vector<CostItem> costs;
   Settings settings;

@@ -24,6 +24,7 @@ inline void check_same_result(const faqdesk::SearchResult& a, const faqdesk::Sea
   }
   CHECK(a.not_answered == b.not_answered);
   CHECK(a.not_answered_cosine == b.not_answered_cosine);
+  CHECK(a.topical == b.topical);
 }
 
 } // namespace test

@@ -67,13 +67,16 @@ TEST_CASE("cache: the first call writes a private file; the next is read from it
   CHECK(hit->faq.entries.size() == fresh.faq.entries.size());
   CHECK(!hit->faq.not_answered.empty());
   CHECK(hit->faq.not_answered == fresh.faq.not_answered);
+  CHECK(!hit->faq.ignore_words.empty());
+  CHECK(hit->faq.ignore_words == fresh.faq.ignore_words);
   CHECK(hit->faq.source == name);
   CHECK(hit->index.threshold() == fresh.index.threshold());
   // Every term as normalised (synonym words and phrases, corrections,
   // function words, unknown words) and every match, as a fresh build gives them.
   for (auto q : {"how much is it", "cots", "does it hurt", "do i need an mri", "where do i park", "lipo",
                  "is it out of pocket", "x ray of my knee", "waht is the pricce", "zzqx blorf knee",
-                 "hurting after the liposucton", "the the and of", "do you treat hip arthritis"}) {
+                 "hurting after the liposucton", "the the and of", "do you treat hip arthritis",
+                 "what does your clinik charge", "tell me more", "hi how are you"}) {
     CAPTURE(q);
     CHECK(top(*hit, q) == top(fresh, q));
     SearchOptions all;

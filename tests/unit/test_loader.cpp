@@ -41,6 +41,16 @@ TEST_CASE("loader: not_answered is a list of questions, none of them also an ent
         std::vector<std::string>{"Do you treat shoulders?"});
 }
 
+TEST_CASE("loader: ignore_words are single words, lowercased as questions are") {
+  const std::string entry = head + "  - id: cost\n    question: How much is it?\n    answer: A.\n";
+  CHECK(load_faq_text(entry + "ignore_words: [Clinic, \"office's\"]\n", "f.yaml").ignore_words ==
+        std::vector<std::string>{"clinic", "office"});
+  CHECK(problems(entry + "ignore_words: [clinic, front desk]\n") ==
+        "f.yaml:5:24: 'front desk' in ignore_words is more than one word; list each word on its own\n");
+  CHECK(problems(entry + "ignore_words: clinic\n") ==
+        "f.yaml:5:15: 'ignore_words' in the FAQ must be a list (write [clinic] or one '- item' per line)\n");
+}
+
 TEST_CASE("loader: a missing required field names the entry and its position") {
   CHECK(problems(head + "  - id: cost\n    answer: Under $7,000.\n") == "f.yaml:2:5: entry \"cost\" has no question\n");
 }

@@ -72,7 +72,7 @@ TEST_CASE("search: a word asked again, after thousands of other unfamiliar words
   // at a time; forgetting them must not change an answer.
   const Faq faq = load_faq_text(embedded_faq(), "faq.yaml");
   const SearchIndex index{faq};
-  const std::string q = "hw much dose the tretment cots for parking";
+  const std::string q = "hw much dose the tretment cots for my kneez in michigan";
   const SearchResult first = index.search(q);
   REQUIRE(!first.matches.empty());
   for (int i = 0; i < 10000; ++i) index.search(fmt::format("zq{}x pla{}zz", i, i * 7));
@@ -161,6 +161,36 @@ TEST_CASE("search: one shared common word does not make a confident answer") {
   CHECK(r.nearest.has_value()); // --explain still shows what it was closest to
   CHECK(clinic().top("") == "");
   CHECK(clinic().top("?!") == "");
+}
+
+TEST_CASE("search: the FAQ's ignore_words are dropped like function words, misspelt or not") {
+  const std::string entries = "entries:\n"
+                              "  - id: knees\n"
+                              "    question: Do you treat knee arthritis?\n"
+                              "    answer: A.\n"
+                              "    alternates:\n"
+                              "      - Do you treat arthritic knees?\n"
+                              "      - Can you help my knee arthritis?\n"
+                              "  - id: cost\n"
+                              "    question: How much does it cost?\n"
+                              "    answer: B.\n"
+                              "    alternates:\n"
+                              "      - What is the price?\n"
+                              "      - How much is it?\n";
+  const Faq plain_faq = load_faq_text(entries, "f.yaml");
+  const Faq ignoring_faq = load_faq_text(entries + "ignore_words: [clinic]\n", "f.yaml");
+  const SearchIndex plain{plain_faq}, ignoring{ignoring_faq};
+  // Unknown to the FAQ, "clinic" weighs most and the question is not answered.
+  CHECK(plain.search("does your clinic treat knee arthritis").matches.empty());
+  for (auto q : {"does your clinic treat knee arthritis", "does your clinik treat knee arthritis"}) {
+    CAPTURE(q);
+    const SearchResult r = ignoring.search(q);
+    REQUIRE(!r.matches.empty());
+    CHECK(ignoring_faq.entries[r.matches[0].entry].id == "knees");
+    CHECK(std::none_of(r.terms.begin(), r.terms.end(), [](const QueryTerm& t) { return t.word.starts_with("clini"); }));
+  }
+  // The clinic's own faq.yaml names the words callers use for it.
+  CHECK(clinic().top("what does your clinic charge") == "cost");
 }
 
 TEST_CASE("search: a question closest to a not_answered one gets no answer, not a nearby entry") {
