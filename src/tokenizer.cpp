@@ -75,9 +75,10 @@ constexpr const char* stopwords[] = {
     "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks",
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
     "whatever", "whoever", "possible", "possibly", "info", "information", "try", "trying", "recent",
+    "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
-constexpr const char* light_words[] = {"why", "when", "where", "more", "first", "help"};
+constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "first", "help", "own", "bring"};
 
 // Texting shorthand for function words ("wat r u"): ignored like them, but
 // never a spelling correction, so "wait" does not become "wat" and vanish.
