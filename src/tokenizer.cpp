@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <span>
 #include <stdexcept>
 #include <unordered_set>
@@ -157,27 +158,68 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
 }
 
 namespace {
-constexpr std::string_view pleasantries[] = {
-    "how are you doing today", "how are you doing", "how are you today", "how are you", "how r u", "how are ya",
-    "hows it going", "how is it going", "how you doing", "how have you been", "hope you are well",
-    "hope youre well", "hope you are doing well", "hope youre doing well", "good morning", "good afternoon",
-    "good evening", "thank you so much", "thank you very much", "thanks so much", "thanks very much",
-    "thanks a lot", "thank you", "much appreciated", "have a nice day", "have a good day", "have a great day",
-    "nice to meet you", "is anyone there", "is anybody there", "anyone there", "anybody there", "are you there",
-    "is someone there", "can you hear me"};
+// Word by word, grouped by their first word, longest first within a group.
+struct Pleasantry {
+  std::array<std::string_view, 5> words;
+  std::size_t size = 0; // words in use
+  constexpr Pleasantry(std::initializer_list<std::string_view> w) : words{} {
+    for (auto x : w) words[size++] = x;
+  }
+};
+constexpr Pleasantry pleasantries[] = {
+    {"how", "are", "you", "doing", "today"}, {"how", "are", "you", "doing"}, {"how", "are", "you", "today"},
+    {"how", "are", "you"}, {"how", "r", "u"}, {"how", "are", "ya"}, {"how", "is", "it", "going"},
+    {"how", "you", "doing"}, {"how", "have", "you", "been"}, {"hows", "it", "going"},
+    {"hope", "you", "are", "doing", "well"}, {"hope", "you", "are", "well"}, {"hope", "youre", "doing", "well"},
+    {"hope", "youre", "well"}, {"good", "morning"}, {"good", "afternoon"}, {"good", "evening"},
+    {"thank", "you", "so", "much"}, {"thank", "you", "very", "much"}, {"thank", "you"},
+    {"thanks", "so", "much"}, {"thanks", "very", "much"}, {"thanks", "a", "lot"}, {"much", "appreciated"},
+    {"have", "a", "nice", "day"}, {"have", "a", "good", "day"}, {"have", "a", "great", "day"},
+    {"nice", "to", "meet", "you"}, {"is", "anyone", "there"}, {"is", "anybody", "there"},
+    {"is", "someone", "there"}, {"anyone", "there"}, {"anybody", "there"}, {"are", "you", "there"},
+    {"can", "you", "hear", "me"}};
 static_assert(std::size(pleasantries) <= 64, "one bit each in a std::uint64_t");
+static_assert([] {
+  for (std::size_t k = 1; k < std::size(pleasantries); ++k) // a first word seen before is the one just before
+    for (std::size_t j = 0; j + 1 < k; ++j)
+      if (pleasantries[j].words[0] == pleasantries[k].words[0] && pleasantries[k - 1].words[0] != pleasantries[k].words[0])
+        return false;
+  return true;
+}(), "pleasantries are grouped by their first word");
+
+// One of 256 slots for a word (FNV-1a): each slot holds the first pleasantry
+// whose first word falls in it, so that the few words that may start one
+// skip to their group (this runs for every word of every question).
+constexpr std::size_t slot_of(std::string_view w) {
+  std::uint64_t h = 1469598103934665603u;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211u;
+  return static_cast<std::size_t>(h >> 56);
+}
+constexpr auto first_in_slot = [] {
+  std::array<std::uint8_t, 256> first{};
+  first.fill(std::size(pleasantries));
+  for (std::size_t k = std::size(pleasantries); k-- > 0;) first[slot_of(pleasantries[k].words[0])] = static_cast<std::uint8_t>(k);
+  return first;
+}();
+// First letters of the first words, one bit each ('a' is bit 0): most words
+// are ruled out by this test alone.
+constexpr std::uint32_t first_letters = [] {
+  std::uint32_t bits = 0;
+  for (const auto& p : pleasantries) bits |= std::uint32_t{1} << (p.words[0][0] - 'a');
+  return bits;
+}();
 
 // The pleasantry that starts at `t[i]`, and its length in words; {-1, 0} when none does.
 std::pair<int, std::size_t> pleasantry_at(const std::vector<std::string>& t, std::size_t i) {
-  for (std::size_t k = 0; k < std::size(pleasantries); ++k) {
-    const std::string_view phrase = pleasantries[k];
-    std::size_t n = 0, at = 0;
-    for (; at < phrase.size() && i + n < t.size(); ++n) {
-      const std::size_t end = std::min(phrase.find(' ', at), phrase.size());
-      if (phrase.substr(at, end - at) != t[i + n]) break;
-      at = end + 1;
-    }
-    if (at > phrase.size()) return {static_cast<int>(k), n};
+  const auto c = static_cast<unsigned char>(t[i][0]) - unsigned{'a'};
+  if (c >= 26 || (first_letters >> c & 1) == 0) return {-1, 0};
+  std::size_t k = first_in_slot[slot_of(t[i])];
+  while (k < std::size(pleasantries) && pleasantries[k].words[0] != t[i]) ++k; // another word in the same slot
+  for (; k < std::size(pleasantries) && pleasantries[k].words[0] == t[i]; ++k) {
+    const std::size_t n = pleasantries[k].size;
+    if (i + n <= t.size() && std::equal(pleasantries[k].words.begin() + 1, pleasantries[k].words.begin() + static_cast<std::ptrdiff_t>(n),
+                                        t.begin() + static_cast<std::ptrdiff_t>(i + 1)))
+      return {static_cast<int>(k), n};
   }
   return {-1, 0};
 }
