@@ -1,0 +1,174 @@
+// Reading a question (or one of the FAQ's own phrasings) into weighted terms:
+// words, pleasantries and function words dropped, compounds mended,
+// misspellings corrected (spelling.cpp), synonyms mapped, stems taken.
+#include <algorithm>
+
+#include "search_index_impl.hpp"
+
+namespace faqdesk {
+namespace {
+// Weight of an unknown "-ly" word, relative to other unknown words.
+constexpr double adverb_factor = 0.25;
+} // namespace
+
+void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out,
+                                  std::vector<TermId>& ids) const {
+  out.clear();
+  ids.clear();
+  // Scratch kept from query to query: allocations were a fifth of a query's cost.
+  thread_local std::vector<std::string> words;
+  thread_local std::vector<Resolved> res;
+  thread_local std::vector<std::string> own;
+  thread_local std::vector<std::uint32_t> found; // the FAQ spelling each word is taken as, if any
+  thread_local std::vector<std::uint8_t> fixed;   // 0 as typed; 1 corrected or joined; 2 a split word's second half
+  thread_local std::vector<const Unfamiliar*> unf;
+  tokenize(text, words);
+  if (correct) drop_pleasantries(words, pleasantries_used);
+  found.resize(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) found[i] = find_spelling(words[i]);
+  fixed.assign(words.size(), 0);
+  unf.assign(words.size(), nullptr);
+  // Views into `unfamiliar` stay valid while this query is normalised: it is
+  // only emptied here, before any are taken.
+  if (correct && unfamiliar.size() >= unfamiliar_kept) unfamiliar.clear();
+  if (correct) {
+    // Callers join and split words differently from the FAQ: "pin code" for
+    // its "pincode" (joined here), "showroom" for its "show room" (split below).
+    thread_local std::string joined;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      if (found[i] != NameIndex::none && found[i + 1] != NameIndex::none) continue;
+      joined.assign(words[i]).append(words[i + 1]);
+      const std::uint32_t k = find_spelling(joined);
+      if (k == NameIndex::none || spellings[k].stop) {
+        // Or a space typed a letter early or late ("doe sit", "ho wmuch"),
+        // when one of the two is an unknown word with no correction and
+        // neither is a word the FAQ uses (boundary_shift).
+        const auto [left, right] = boundary_shift(words[i], words[i + 1], joined, found[i], found[i + 1]);
+        if (left == NameIndex::none) continue;
+        words[i].append(" ").append(words[i + 1]);
+        words[i + 1] = words[i];
+        found[i] = left;
+        found[i + 1] = right;
+        fixed[i] = 1;
+        fixed[i + 1] = 2;
+        ++i;
+        continue;
+      }
+      words[i].append(" ").append(words[i + 1]);
+      found[i] = k;
+      fixed[i] = 1;
+      const auto next = static_cast<std::ptrdiff_t>(i + 1);
+      words.erase(words.begin() + next);
+      found.erase(found.begin() + next);
+      fixed.erase(fixed.begin() + next);
+      unf.erase(unf.begin() + next);
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (found[i] != NameIndex::none) continue;
+      const Unfamiliar& u = look_up_unfamiliar(words[i]);
+      if (u.first != NameIndex::none) {
+        const auto next = static_cast<std::ptrdiff_t>(i + 1);
+        words.insert(words.begin() + next, words[i]);
+        found[i] = u.first;
+        found.insert(found.begin() + next, u.second);
+        fixed[i] = 1;
+        fixed.insert(fixed.begin() + next, 2);
+        unf.insert(unf.begin() + next, nullptr);
+        ++i;
+      } else if (u.fix != NameIndex::none) {
+        found[i] = u.fix;
+        fixed[i] = 1;
+      } else {
+        unf[i] = &u;
+      }
+    }
+  }
+  res.assign(words.size(), {});
+  own.clear();
+  own.reserve(words.size()); // at most a stem per word
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (found[i] != NameIndex::none) {
+      res[i] = known(found[i]);
+    } else if (unf[i] != nullptr) {
+      res[i] = {unf[i]->stem, unf[i]->stop, unf[i]->lex};
+    } else {
+      res[i] = stem_unfamiliar(words[i], own);
+    }
+  }
+  out.reserve(words.size());
+  ids.reserve(words.size());
+  // The FAQ's spelling a word was corrected, joined or split to; empty when taken as typed.
+  auto corrected = [&](std::size_t i) {
+    return fixed[i] != 0 ? std::string_view(spellings[found[i]].word) : std::string_view();
+  };
+  auto add = [&](QueryTerm t, TermId id) {
+    out.push_back(std::move(t));
+    ids.push_back(id);
+  };
+  for (std::size_t i = 0; i < words.size();) {
+    // Longest synonym phrase starting here.
+    std::size_t best_len = 0;
+    const std::vector<std::string>* canon = nullptr;
+    if (res[i].lex.phrase_start) {
+      const auto first = std::partition_point(synonym_phrases.begin(), synonym_phrases.end(),
+                                              [&](const auto& p) { return p.first.front() < res[i].stem; });
+      for (auto it = first; it != synonym_phrases.end() && it->first.front() == res[i].stem; ++it) {
+        const auto& [phrase, group] = *it;
+        if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
+        if (std::equal(phrase.begin(), phrase.end(), res.begin() + static_cast<std::ptrdiff_t>(i),
+                       [](const std::string& a, const Resolved& b) { return a == b.stem; })) {
+          best_len = phrase.size();
+          canon = &synonym_groups[group];
+        }
+      }
+    }
+    if (canon != nullptr) {
+      std::string said;
+      for (std::size_t k = 0; k < best_len; ++k)
+        if (k == 0 || fixed[i + k] != 2) said += (k ? " " : "") + words[i + k];
+      for (const auto& t : *canon) add({said, t, MatchHow::synonym, synonym_canonical_name.at(t)}, find(t));
+      i += best_len;
+      continue;
+    }
+    // A corrected word's flags are the correction's (resolved above).
+    if (res[i].stop) {
+      ++i;
+      continue;
+    }
+    const std::string_view stem = res[i].stem;
+    const MatchHow base = !corrected(i).empty() ? MatchHow::spelling : (stem == words[i] ? MatchHow::exact : MatchHow::stem);
+    if (res[i].lex.synonyms != nullptr) {
+      for (const auto& t : *res[i].lex.synonyms)
+        add({words[i], t, base == MatchHow::spelling ? base : MatchHow::synonym,
+             base == MatchHow::spelling ? std::string(corrected(i)) + " -> " + synonym_canonical_name.at(t)
+                                        : synonym_canonical_name.at(t)},
+            find(t));
+    } else if (res[i].lex.term != no_term) {
+      add({std::move(words[i]), std::string(stem), base, std::string(corrected(i))}, res[i].lex.term);
+    } else if (words[i].size() > 2) { // "u", "r", "ok": texting, not meaning
+      add({std::move(words[i]), std::string(stem), MatchHow::unknown, std::string(corrected(i))}, no_term);
+    }
+    ++i;
+  }
+}
+
+void SearchIndex::Impl::weigh(std::vector<QueryTerm>& q, std::vector<TermId>& ids) const {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    const auto seen = q.begin() + static_cast<std::ptrdiff_t>(kept);
+    if (std::any_of(q.begin(), seen, [&](const QueryTerm& t) { return t.term == q[i].term; })) continue;
+    const TermId id = ids[i];
+    double w = id == no_term ? unknown_idf : idf[id];
+    // An unknown adverb ("exactly", "usually") says little about the topic.
+    if (id == no_term && q[i].word.size() > 4 && q[i].word.ends_with("ly")) w *= adverb_factor;
+    if (kept != i) {
+      q[kept] = std::move(q[i]);
+      ids[kept] = id;
+    }
+    q[kept++].weight = w;
+  }
+  q.erase(q.begin() + static_cast<std::ptrdiff_t>(kept), q.end());
+  ids.resize(kept);
+}
+
+} // namespace faqdesk

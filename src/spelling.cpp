@@ -1,0 +1,170 @@
+// Spelling correction against the FAQ's own words: which of them a word the
+// FAQ does not use is a typo of, and compounds joined, split or with a space
+// typed a letter off.
+#include <algorithm>
+
+#include <faqdesk/text.hpp>
+
+#include "search_index_impl.hpp"
+
+namespace faqdesk {
+namespace {
+
+// A letter typed for another: a neighbouring key, a vowel for a vowel, or
+// letters that sound alike ("recovary", "prise"; but not "hiring" -> "hiking").
+bool likely_slip(char typed, char meant) {
+  static constexpr const char* neighbours[26] = {
+      "qwsz", "vghn", "xdfv", "erfsxc", "wrsd", "rtdgcv", "tyfhvb", "yugjbn", "uojk", "uihknm", "iojlm", "opk", "njk",
+      "bhjm", "ipkl", "ol", "wa", "etdf", "weadzx", "ryfg", "yihj", "cfgb", "qeas", "zsdc", "tugh", "asx"};
+  static constexpr std::string_view alike[] = {"aeiouy", "cksqz", "gj", "fv", "dt", "bp", "mn"};
+  if (typed < 'a' || typed > 'z' || meant < 'a' || meant > 'z') return false;
+  if (std::string_view(neighbours[typed - 'a']).find(meant) != std::string_view::npos) return true;
+  return std::any_of(std::begin(alike), std::end(alike), [&](std::string_view g) {
+    return g.find(typed) != std::string_view::npos && g.find(meant) != std::string_view::npos;
+  });
+}
+
+// True when `cand`, at edit distance `d` from `word`, looks like a typo of it
+// rather than another real word: a short word only loses, gains or swaps a
+// letter ("cots" -> "cost", but not "scam" -> "scan"); two edits keep the
+// first letter and the length within one ("cartlidge" -> "cartilage", but not
+// "reschedule" -> "schedule"); one letter for another is a likely_slip;
+// function words are reached by one edit only, keeping the first letter or
+// swapping the first two ("waht", "hte" -> "what", "the"; but "bill" is not
+// "ill", which would drop it unseen).
+bool plausible_typo(const std::string& word, const std::string& cand, bool function_word, std::size_t d) {
+  if (d == 0) return true;
+  if (word.size() == cand.size()) {
+    const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
+    if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) // one letter for another
+      if (word.size() < (function_word ? 4 : 5) || !likely_slip(*at.first, *at.second)) return false;
+  }
+  if (word.size() == 3) {
+    // Three letters: a letter left out of a function word ("wil", "ths") or
+    // two swapped ("teh"); a content word only when nothing but consonants
+    // is left ("cst", "sfe" has a vowel and is not), as real words have a vowel.
+    if (cand.size() < word.size()) return false; // "hip" is not "hi"
+    if (!function_word && (cand.size() == word.size() || word.find_first_of("aeiouy") != std::string::npos))
+      return false;
+  }
+  if (word[0] != cand[0] && function_word &&
+      !(word.size() >= 2 && cand.size() >= 2 && word[0] == cand[1] && word[1] == cand[0]))
+    return false;
+  if (d >= 2) {
+    const std::size_t gap = word.size() > cand.size() ? word.size() - cand.size() : cand.size() - word.size();
+    if (gap > 1 || word[0] != cand[0] || function_word) return false;
+  }
+  return true;
+}
+
+// Population count without a call into libgcc (the baseline x86-64 target
+// has no popcnt instruction).
+std::size_t bits_set(std::uint32_t v) {
+  v = v - ((v >> 1) & 0x55555555u);
+  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+  return (((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
+}
+
+} // namespace
+
+// The closest plausible spelling the FAQ uses: fewest edits, then one that
+// keeps the first letter, then the most frequent, then the index order.
+std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const {
+  if (word.size() < 3 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return NameIndex::none;
+  const std::size_t limit = word.size() >= 8 ? 2 : 1;
+  const Spelling* best = nullptr;
+  std::size_t best_d = limit + 1;
+  bool best_first = false;
+  auto consider = [&](const Spelling& cand, std::size_t d) {
+    if (d > limit || !plausible_typo(word, cand.word, cand.stop, d)) return;
+    const bool first = cand.word[0] == word[0];
+    if (d < best_d ||
+        (d == best_d && (first > best_first || (first == best_first && (cand.freq > best->freq ||
+                                                                        (cand.freq == best->freq && &cand < best)))))) {
+      best = &cand;
+      best_d = d;
+      best_first = first;
+    }
+  };
+  // Up to one edit: look the word's deletions up in the index.
+  for_each_deletion(word, [&](std::string_view v) {
+    const std::uint64_t h = serial::hash64(v);
+    auto it = std::lower_bound(deletions.begin(), deletions.end(), std::pair<std::uint64_t, std::uint32_t>{h, 0});
+    for (; it != deletions.end() && it->first == h; ++it) {
+      const Spelling& cand = spellings[it->second];
+      consider(cand, edit_distance(word, cand.word, limit));
+    }
+  });
+  auto index_of = [&](const Spelling* sp) {
+    return sp == nullptr ? NameIndex::none : static_cast<std::uint32_t>(sp - spellings.data());
+  };
+  if (best_d <= 1 || limit < 2) return index_of(best);
+  // Two edits keep the first letter and the length within one (plausible_typo):
+  // scan those words, skipping any whose letters differ too much.
+  const std::uint32_t letters = letter_mask(word);
+  auto key = [](const Spelling& s) { return std::pair<std::size_t, unsigned char>{s.word.size(), static_cast<unsigned char>(s.word[0])}; };
+  for (std::size_t len = word.size() - 1; len <= word.size() + 1; ++len) {
+    Spelling probe;
+    probe.word.assign(len, word[0]);
+    auto [lo, hi] = std::equal_range(spellings.begin(), spellings.end(), probe,
+                                     [&](const Spelling& a, const Spelling& b) { return key(a) < key(b); });
+    for (auto it = lo; it != hi; ++it)
+      if (bits_set(letters ^ it->letters) <= 4) consider(*it, edit_distance(word, it->word, limit));
+  }
+  return index_of(best);
+}
+
+const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const std::string& word) const {
+  if (auto it = unfamiliar.find(word); it != unfamiliar.end()) return it->second;
+  Unfamiliar u;
+  u.stem = stemmer.stem(word);
+  u.stop = function_word(word);
+  u.lex = lexeme(u.stem);
+  if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr) {
+    std::tie(u.first, u.second) = compound_split(word);
+    if (u.first == NameIndex::none) u.fix = correct_spelling(word);
+  }
+  return unfamiliar.emplace(word, std::move(u)).first->second;
+}
+
+std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::boundary_shift(const std::string& a, const std::string& b,
+                                                                        std::string_view joined, std::uint32_t found_a,
+                                                                        std::uint32_t found_b) const {
+  constexpr std::pair<std::uint32_t, std::uint32_t> none{NameIndex::none, NameIndex::none};
+  auto unmendable = [&](const std::string& w, std::uint32_t found) {
+    if (found != NameIndex::none) return false;
+    const Unfamiliar& u = look_up_unfamiliar(w);
+    return !u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr && u.first == NameIndex::none &&
+           u.fix == NameIndex::none;
+  };
+  auto faq_word = [&](std::uint32_t found) { return found != NameIndex::none && !spellings[found].stop; };
+  if (!unmendable(a, found_a) && !unmendable(b, found_b)) return none; // both words stand, or will once corrected
+  if (faq_word(found_a) || faq_word(found_b)) return none;             // a word the FAQ uses is kept as typed
+  for (const std::size_t at : {a.size() - 1, a.size() + 1}) {
+    if (at < 2 || at + 2 > joined.size()) continue;
+    const std::uint32_t l = find_spelling(joined.substr(0, at));
+    const std::uint32_t r = l == NameIndex::none ? NameIndex::none : find_spelling(joined.substr(at));
+    if (r != NameIndex::none) return {l, r};
+  }
+  return none;
+}
+
+std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::compound_split(std::string_view word) const {
+  constexpr std::size_t shortest = 3;
+  std::pair<std::uint32_t, std::uint32_t> best{NameIndex::none, NameIndex::none};
+  std::size_t best_shorter = 0;
+  for (std::size_t k = shortest; k + shortest <= word.size(); ++k) {
+    const std::uint32_t a = find_spelling(word.substr(0, k));
+    if (a == NameIndex::none) continue;
+    const std::uint32_t b = find_spelling(word.substr(k));
+    if (b == NameIndex::none || (spellings[a].stop && spellings[b].stop)) continue;
+    if (std::min(k, word.size() - k) > best_shorter) {
+      best = {a, b};
+      best_shorter = std::min(k, word.size() - k);
+    }
+  }
+  return best;
+}
+
+} // namespace faqdesk
