@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <span>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <libstemmer.h>
@@ -77,6 +78,8 @@ constexpr const char* stopwords[] = {
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
     "whatever", "whoever", "possible", "possibly", "info", "information", "try", "trying", "recent",
     "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest",
+    "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen",
+    "become", "becomes", "became", "becoming", "supposed",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
 constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "first", "help", "own", "bring"};
@@ -261,7 +264,29 @@ Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", nullptr)) {
 
 Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 
+namespace {
+// Past forms the stemmer does not see through ("felt" is not "feel" to it),
+// of verbs callers use about their knees and the treatment. Not "left"
+// (a left knee), "fell", "wound" or "worn" (worn cartilage), which are other
+// words too.
+std::string_view irregular_base(std::string_view word) {
+  static const std::unordered_map<std::string_view, std::string_view> base = {
+      {"felt", "feel"},     {"grew", "grow"},     {"grown", "grow"},    {"paid", "pay"},      {"ran", "run"},
+      {"took", "take"},     {"taken", "take"},    {"broke", "break"},   {"broken", "break"},  {"tore", "tear"},
+      {"torn", "tear"},     {"fallen", "fall"},   {"slept", "sleep"},   {"spent", "spend"},   {"lost", "lose"},
+      {"bought", "buy"},    {"brought", "bring"}, {"drove", "drive"},   {"driven", "drive"},  {"rode", "ride"},
+      {"ridden", "ride"},   {"swam", "swim"},     {"began", "begin"},   {"begun", "begin"},   {"wrote", "write"},
+      {"written", "write"}, {"built", "build"},   {"sent", "send"},     {"stood", "stand"},   {"sat", "sit"},
+      {"met", "meet"},      {"held", "hold"},     {"chose", "choose"},  {"chosen", "choose"}, {"ate", "eat"},
+      {"eaten", "eat"},     {"spoke", "speak"},   {"spoken", "speak"},  {"woke", "wake"},     {"shook", "shake"},
+      {"bent", "bend"}};
+  const auto it = base.find(word);
+  return it == base.end() ? word : it->second;
+}
+} // namespace
+
 std::string Stemmer::stem(std::string_view word) const {
+  word = irregular_base(word);
   const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
                                        static_cast<int>(word.size()));
   if (s == nullptr) return std::string(word);

@@ -77,4 +77,12 @@ TEST_CASE("stemmer: English word forms share a stem") {
   CHECK(s.stem("injections") == s.stem("injection"));
   CHECK(s.stem("hurts") == s.stem("hurt"));
   CHECK(s.stem("lasting") == s.stem("last"));
+  // Past forms the Snowball stemmer leaves alone.
+  CHECK(s.stem("felt") == s.stem("feel"));
+  CHECK(s.stem("grew") == s.stem("growing"));
+  CHECK(s.stem("paid") == s.stem("pay"));
+  CHECK(s.stem("bent") == s.stem("bend"));
+  // Not where the word is another word too: a left knee, worn cartilage.
+  CHECK(s.stem("left") != s.stem("leave"));
+  CHECK(s.stem("worn") != s.stem("wear"));
 }
