@@ -7,7 +7,7 @@
 
 namespace faqdesk {
 namespace {
-// Weight of an unknown "-ly" word, relative to other unknown words.
+// Weight of an unknown "-ly" word or number, relative to other unknown words.
 constexpr double adverb_factor = 0.25;
 } // namespace
 
@@ -159,8 +159,12 @@ void SearchIndex::Impl::weigh(std::vector<QueryTerm>& q, std::vector<TermId>& id
     if (std::any_of(q.begin(), seen, [&](const QueryTerm& t) { return t.term == q[i].term; })) continue;
     const TermId id = ids[i];
     double w = id == no_term ? unknown_idf : idf[id];
-    // An unknown adverb ("exactly", "usually") says little about the topic.
-    if (id == no_term && q[i].word.size() > 4 && q[i].word.ends_with("ly")) w *= adverb_factor;
+    // An unknown adverb ("exactly", "usually") or number ("300 pounds",
+    // "in 2019") says little about the topic.
+    const std::string& word = q[i].word;
+    if (id == no_term && ((word.size() > 4 && word.ends_with("ly")) ||
+                          std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })))
+      w *= adverb_factor;
     if (kept != i) {
       q[kept] = std::move(q[i]);
       ids[kept] = id;

@@ -77,7 +77,7 @@ constexpr const char* stopwords[] = {
     "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks",
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
     "whatever", "whoever", "possible", "possibly", "info", "information", "try", "trying", "recent",
-    "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest",
+    "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest", "true",
     "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen",
     "become", "becomes", "became", "becoming", "supposed",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
