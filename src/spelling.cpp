@@ -12,13 +12,16 @@ namespace {
 
 // A letter typed for another: a neighbouring key, a vowel for a vowel, or
 // letters that sound alike ("recovary", "prise"; but not "hiring" -> "hiking").
-bool likely_slip(char typed, char meant) {
+bool adjacent_keys(char a, char b) {
   static constexpr const char* neighbours[26] = {
       "qwsz", "vghn", "xdfv", "erfsxc", "wrsd", "rtdgcv", "tyfhvb", "yugjbn", "uojk", "uihknm", "iojlm", "opk", "njk",
       "bhjm", "ipkl", "ol", "wa", "etdf", "weadzx", "ryfg", "yihj", "cfgb", "qeas", "zsdc", "tugh", "asx"};
+  return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' && std::string_view(neighbours[a - 'a']).find(b) != std::string_view::npos;
+}
+bool likely_slip(char typed, char meant) {
   static constexpr std::string_view alike[] = {"aeiouy", "cksqz", "gj", "fv", "dt", "bp", "mn"};
   if (typed < 'a' || typed > 'z' || meant < 'a' || meant > 'z') return false;
-  if (std::string_view(neighbours[typed - 'a']).find(meant) != std::string_view::npos) return true;
+  if (adjacent_keys(typed, meant)) return true;
   return std::any_of(std::begin(alike), std::end(alike), [&](std::string_view g) {
     return g.find(typed) != std::string_view::npos && g.find(meant) != std::string_view::npos;
   });
@@ -31,7 +34,9 @@ bool likely_slip(char typed, char meant) {
 // "reschedule" -> "schedule"); one letter for another is a likely_slip;
 // function words are reached by one edit only, keeping the first letter or
 // swapping the first two ("waht", "hte" -> "what", "the"; but "bill" is not
-// "ill", which would drop it unseen).
+// "ill", which would drop it unseen), and by a letter too many only when it
+// doubles or sits next to a letter beside it ("yoou", "yoiu"; but "note" is
+// not "not", nor "hers" "her").
 bool plausible_typo(const std::string& word, const std::string& cand, bool function_word, std::size_t d) {
   if (d == 0) return true;
   if (word.size() == cand.size()) {
@@ -46,6 +51,12 @@ bool plausible_typo(const std::string& word, const std::string& cand, bool funct
     if (cand.size() < word.size()) return false; // "hip" is not "hi"
     if (!function_word && (cand.size() == word.size() || word.find_first_of("aeiouy") != std::string::npos))
       return false;
+  }
+  if (function_word && d == 1 && word.size() == cand.size() + 1) {
+    const auto at = static_cast<std::size_t>(std::mismatch(cand.begin(), cand.end(), word.begin()).second - word.begin());
+    const char extra = word[at];
+    auto beside = [&](std::size_t k) { return k < word.size() && (word[k] == extra || adjacent_keys(extra, word[k])); };
+    if (!((at > 0 && beside(at - 1)) || beside(at + 1))) return false;
   }
   if (word[0] != cand[0] && function_word &&
       !(word.size() >= 2 && cand.size() >= 2 && word[0] == cand[1] && word[1] == cand[0]))

@@ -253,6 +253,16 @@ TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
   REQUIRE(!r.terms.empty());
   CHECK(r.terms[0].word == "bill");
   CHECK(r.matches.empty());
+  // Nor a word with a letter more than a function word, unless the letter is a
+  // slip beside another: "note" is not "not" (which left "work" alone to
+  // answer the effectiveness entry), but "yoou" is "you".
+  r = clinic().index.search("can i get a note for work");
+  REQUIRE(!r.terms.empty());
+  CHECK(r.terms[0].word == "note");
+  CHECK(r.terms[0].how == MatchHow::unknown);
+  CHECK(r.matches.empty());
+  r = clinic().index.search("how much do yoou charge");
+  CHECK(std::none_of(r.terms.begin(), r.terms.end(), [](const QueryTerm& t) { return t.how == MatchHow::unknown; }));
   // A typo of a function word still is one, even with its first two letters swapped.
   for (auto q : {"waht does it cost", "hwat does it cost"}) {
     CAPTURE(q);
