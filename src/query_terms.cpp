@@ -95,6 +95,25 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       res[i] = stem_unfamiliar(words[i], own);
     }
   }
+  // In "what do stem cells do" or "what does it do", the second "do" is the
+  // verb the question is about (what they are for, how they work), not the
+  // helper every question has: it is kept, as a light word. Not when a
+  // subject follows it, as in "what insurance do you take".
+  std::size_t verb = words.size(); // that "do", if any
+  auto subject = [](std::string_view w) {
+    static constexpr std::string_view subjects[] = {"i", "you", "u", "ya", "yall", "we", "they", "he", "she", "it",
+                                                    "people", "patients", "most", "the", "my", "your", "doctors"};
+    return std::find(std::begin(subjects), std::end(subjects), w) != std::end(subjects);
+  };
+  if (words.size() >= 3 && (words[0] == "what" || words[0] == "whats"))
+    for (std::size_t i = 2; i < words.size() && verb == words.size(); ++i)
+      if ((words[i] == "do" || words[i] == "does" || words[i] == "did") && words[i - 1] != words[0] && res[i].stop &&
+          fixed[i] == 0 && (i + 1 == words.size() || !subject(words[i + 1]))) {
+        res[i].stop = false;
+        res[i].stem = "do";
+        if (res[i].lex.term == no_term) res[i].lex = lexeme("do");
+        verb = i;
+      }
   out.reserve(words.size());
   ids.reserve(words.size());
   // The FAQ's spelling a word was corrected, joined or split to; empty when taken as typed.
@@ -145,7 +164,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
             find(t));
     } else if (res[i].lex.term != no_term) {
       add({std::move(words[i]), std::string(stem), base, std::string(corrected(i))}, res[i].lex.term);
-    } else if (words[i].size() > 2) { // "u", "r", "ok": texting, not meaning
+    } else if (words[i].size() > 2 || i == verb) { // "u", "r", "ok": texting, not meaning
       add({std::move(words[i]), std::string(stem), MatchHow::unknown, std::string(corrected(i))}, no_term);
     }
     ++i;

@@ -82,7 +82,7 @@ constexpr const char* stopwords[] = {
     "become", "becomes", "became", "becoming", "supposed",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
-constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "first", "help", "own", "bring"};
+constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "first", "help", "own", "bring", "do"};
 
 // Texting shorthand for function words ("wat r u"): ignored like them, but
 // never a spelling correction, so "wait" does not become "wat" and vanish.

@@ -128,6 +128,20 @@ TEST_CASE("search: a space typed a letter early or late is moved back") {
   CHECK(r.terms[0].word == "parking");
 }
 
+TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cells") {
+  // The second "do" is the verb the question is about.
+  CHECK(clinic().top("what do stem cells do") == "how-it-works");
+  CHECK(clinic().top("what do the cells do once they're in my knee") == "how-it-works");
+  CHECK(clinic().top("stem cells") == "overview");
+  auto has_do = [](const SearchResult& r) {
+    return std::any_of(r.terms.begin(), r.terms.end(), [](const QueryTerm& t) { return t.term == "do"; });
+  };
+  CHECK(has_do(clinic().index.search("what do stem cells do")));
+  // Not the helper before a subject, nor a "do" alone.
+  CHECK_FALSE(has_do(clinic().index.search("what insurance do you take")));
+  CHECK(clinic().top("what do you do") == "");
+}
+
 TEST_CASE("search: synonyms carry the score (MRI, x-ray and scan mean imaging)") {
   CHECK(clinic().top("do I need an MRI") == "imaging");
   CHECK(clinic().top("x-ray") == "imaging");
