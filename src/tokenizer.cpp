@@ -105,6 +105,28 @@ void spell_out_ages(std::vector<std::string>& t) {
   }
 }
 
+// "last week", "the past year": when something happened before, not what is
+// asked ("i got x rays last week" is about the x-rays, not about weeks or how
+// long results last), nor is "my last x-ray". Not the verb: "will it last years".
+void drop_past_times(std::vector<std::string>& t) {
+  static constexpr std::string_view before[] = {"last", "past", "previous"};
+  static constexpr std::string_view units[] = {"week", "weeks", "month", "months", "year", "years", "time",
+                                               "night", "visit", "spring", "summer", "fall", "winter"};
+  static constexpr std::string_view verb_after[] = {"it", "they", "will", "would", "does", "do", "did", "to",
+                                                    "can", "could", "should", "may", "might", "that", "this"};
+  auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+  static constexpr std::string_view whose[] = {"my", "the", "your", "his", "her", "our", "their"};
+  for (std::size_t i = 0; i + 1 < t.size();) {
+    const auto at = t.begin() + static_cast<std::ptrdiff_t>(i);
+    if (in(t[i], before) && in(t[i + 1], units) && !(t[i] == "last" && i > 0 && in(t[i - 1], verb_after)))
+      t.erase(at, at + 2); // and look again where the words closed up
+    else if (t[i] == "last" && i > 0 && in(t[i - 1], whose))
+      t.erase(at);
+    else
+      ++i;
+  }
+}
+
 } // namespace
 
 std::vector<std::string> tokenize(std::string_view text) {
@@ -158,6 +180,7 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
   }
   finish_token(tok, out);
   spell_out_ages(out);
+  drop_past_times(out);
 }
 
 namespace {

@@ -38,6 +38,14 @@ TEST_CASE("tokenize: an age said as a bare number is spelled out") {
   CHECK(tokenize("i am 7000 short") == V{"i", "am", "7000", "short"});
 }
 
+TEST_CASE("tokenize: when something happened before is not what is asked") {
+  CHECK(tokenize("I got x-rays last week") == V{"i", "got", "x", "rays"});
+  CHECK(tokenize("my last MRI, the past year") == V{"my", "mri", "the"});
+  CHECK(tokenize("last week last year") == V{});
+  // "last" the verb stays.
+  CHECK(tokenize("will it last years") == V{"will", "it", "last", "years"});
+}
+
 TEST_CASE("tokenize: non-ASCII letters stay in words; punctuation marks do not") {
   CHECK(tokenize("caf\xC3\xA9 \xE2\x80\x94 ok") == V{"caf\xC3\xA9", "ok"});
   CHECK(tokenize("a\xC2\xA0" "b") == V{"a", "b"});
