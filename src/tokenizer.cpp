@@ -87,7 +87,7 @@ constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "f
 // Texting shorthand for function words ("wat r u"): ignored like them, but
 // never a spelling correction, so "wait" does not become "wat" and vanish.
 constexpr const char* shorthand[] = {"u",     "ur",     "r",     "ya",  "yall", "wat", "wut", "whatre",
-                                     "cuz",   "coz",    "gotta", "lemme", "yep", "yup", "thx", "ty"};
+                                     "cuz",   "coz",    "gotta", "lemme", "yep", "yup", "thx", "ty", "alot"};
 
 // "I'm 82" says "82 years old": the words a FAQ uses for age follow the
 // number, unless the caller said them. Only after "I'm", "he's", "turned"
@@ -115,7 +115,7 @@ void drop_past_times(std::vector<std::string>& t) {
   static constexpr std::string_view verb_after[] = {"it", "they", "will", "would", "does", "do", "did", "to",
                                                     "can", "could", "should", "may", "might", "that", "this"};
   auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
-  static constexpr std::string_view whose[] = {"my", "the", "your", "his", "her", "our", "their"};
+  static constexpr std::string_view whose[] = {"my", "your", "his", "her", "our", "their"};
   for (std::size_t i = 0; i + 1 < t.size();) {
     const auto at = t.begin() + static_cast<std::ptrdiff_t>(i);
     if (in(t[i], before) && in(t[i + 1], units) && !(t[i] == "last" && i > 0 && in(t[i - 1], verb_after)))

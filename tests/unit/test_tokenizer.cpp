@@ -41,6 +41,7 @@ TEST_CASE("tokenize: an age said as a bare number is spelled out") {
 TEST_CASE("tokenize: when something happened before is not what is asked") {
   CHECK(tokenize("I got x-rays last week") == V{"i", "got", "x", "rays"});
   CHECK(tokenize("my last MRI, the past year") == V{"my", "mri", "the"});
+  CHECK(tokenize("at the last moment") == V{"at", "the", "last", "moment"});
   CHECK(tokenize("last week last year") == V{});
   // "last" the verb stays.
   CHECK(tokenize("will it last years") == V{"will", "it", "last", "years"});
