@@ -10,14 +10,15 @@
 namespace faqdesk {
 namespace {
 
-// A letter typed for another: a neighbouring key, a vowel for a vowel, or
-// letters that sound alike ("recovary", "prise"; but not "hiring" -> "hiking").
+// True when keys `a` and `b` are next to each other on a QWERTY keyboard.
 bool adjacent_keys(char a, char b) {
   static constexpr const char* neighbours[26] = {
       "qwsz", "vghn", "xdfv", "erfsxc", "wrsd", "rtdgcv", "tyfhvb", "yugjbn", "uojk", "uihknm", "iojlm", "opk", "njk",
       "bhjm", "ipkl", "ol", "wa", "etdf", "weadzx", "ryfg", "yihj", "cfgb", "qeas", "zsdc", "tugh", "asx"};
   return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' && std::string_view(neighbours[a - 'a']).find(b) != std::string_view::npos;
 }
+// A letter typed for another: a neighbouring key, a vowel for a vowel, or
+// letters that sound alike ("recovary", "prise"; but not "hiring" -> "hiking").
 bool likely_slip(char typed, char meant) {
   static constexpr std::string_view alike[] = {"aeiouy", "cksqz", "gj", "fv", "dt", "bp", "mn"};
   if (typed < 'a' || typed > 'z' || meant < 'a' || meant > 'z') return false;
