@@ -98,7 +98,8 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   // In "what do stem cells do" or "what does it do", the second "do" is the
   // verb the question is about (what they are for, how they work), not the
   // helper every question has: it is kept, as a light word. Not when a
-  // subject follows it, as in "what insurance do you take".
+  // subject follows it, as in "what insurance do you take", nor when a person
+  // does it ("what kind of treatment do you do": what you offer).
   std::size_t verb = words.size(); // that "do", if any
   auto subject = [](std::string_view w) {
     static constexpr std::string_view subjects[] = {"i", "you", "u", "ya", "yall", "we", "they", "he", "she", "it",
@@ -108,7 +109,8 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   if (words.size() >= 3 && (words[0] == "what" || words[0] == "whats"))
     for (std::size_t i = 2; i < words.size() && verb == words.size(); ++i)
       if ((words[i] == "do" || words[i] == "does" || words[i] == "did") && words[i - 1] != words[0] && res[i].stop &&
-          fixed[i] == 0 && (i + 1 == words.size() || !subject(words[i + 1]))) {
+          fixed[i] == 0 && (i + 1 == words.size() || !subject(words[i + 1])) &&
+          (words[i - 1] == "it" || words[i - 1] == "they" || !subject(words[i - 1]))) {
         res[i].stop = false;
         res[i].stem = "do";
         if (res[i].lex.term == no_term) res[i].lex = lexeme("do");

@@ -139,6 +139,7 @@ TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cel
   CHECK(has_do(clinic().index.search("what do stem cells do")));
   // Not the helper before a subject, nor a "do" alone.
   CHECK_FALSE(has_do(clinic().index.search("what insurance do you take")));
+  CHECK_FALSE(has_do(clinic().index.search("what kind of treatment do you do for knees"))); // what you offer
   CHECK(clinic().top("what do you do") == "");
 }
 
