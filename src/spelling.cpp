@@ -31,8 +31,9 @@ bool likely_slip(char typed, char meant) {
 // True when `cand`, at edit distance `d` from `word`, looks like a typo of it
 // rather than another real word: a short word only loses, gains or swaps a
 // letter ("cots" -> "cost", but not "scam" -> "scan"); two edits keep the
-// first letter and the length within one ("cartlidge" -> "cartilage", but not
-// "reschedule" -> "schedule"); one letter for another is a likely_slip;
+// first two letters and the length within one ("cartlidge" -> "cartilage",
+// but not "reschedule" -> "schedule" or "browsing" -> "bowling"); one letter
+// for another is a likely_slip;
 // function words are reached by one edit only, keeping the first letter or
 // swapping the first two ("waht", "hte" -> "what", "the"; but "bill" is not
 // "ill", which would drop it unseen), and by a letter too many only when it
@@ -64,7 +65,7 @@ bool plausible_typo(const std::string& word, const std::string& cand, bool funct
     return false;
   if (d >= 2) {
     const std::size_t gap = word.size() > cand.size() ? word.size() - cand.size() : cand.size() - word.size();
-    if (gap > 1 || word[0] != cand[0] || function_word) return false;
+    if (gap > 1 || word[0] != cand[0] || word[1] != cand[1] || function_word) return false;
   }
   return true;
 }
@@ -112,7 +113,7 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
     return sp == nullptr ? NameIndex::none : static_cast<std::uint32_t>(sp - spellings.data());
   };
   if (best_d <= 1 || limit < 2) return index_of(best);
-  // Two edits keep the first letter and the length within one (plausible_typo):
+  // Two edits keep the first two letters and the length within one (plausible_typo):
   // scan those words, skipping any whose letters differ too much.
   const std::uint32_t letters = letter_mask(word);
   auto key = [](const Spelling& s) { return std::pair<std::size_t, unsigned char>{s.word.size(), static_cast<unsigned char>(s.word[0])}; };

@@ -258,6 +258,7 @@ TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
   REQUIRE(!r.terms.empty());
   CHECK(r.terms[0].how != MatchHow::spelling); // not "scan"
   CHECK(clinic().top("i need to reschedule") == ""); // not "schedule"
+  CHECK(clinic().top("im just browsing") == "");     // not "bowling", an exercise
   // Nor by a letter that is neither a neighbouring key nor sounds alike.
   r = clinic().index.search("are you hiring");
   REQUIRE(r.terms.size() == 1);
