@@ -27,6 +27,20 @@ const Clinic& clinic() {
   static const Clinic c;
   return c;
 }
+// A FAQ of two entries, for what the clinic's own faq.yaml cannot show.
+const std::string knees_and_cost = "entries:\n"
+                                   "  - id: knees\n"
+                                   "    question: Do you treat knee arthritis?\n"
+                                   "    answer: A.\n"
+                                   "    alternates:\n"
+                                   "      - Do you treat arthritic knees?\n"
+                                   "      - Can you help my knee arthritis?\n"
+                                   "  - id: cost\n"
+                                   "    question: How much does it cost?\n"
+                                   "    answer: B.\n"
+                                   "    alternates:\n"
+                                   "      - What is the price?\n"
+                                   "      - How much is it?\n";
 } // namespace
 
 TEST_CASE("search: a misspelt keyword still finds the cost entry") {
@@ -180,19 +194,7 @@ TEST_CASE("search: one shared common word does not make a confident answer") {
 }
 
 TEST_CASE("search: the FAQ's ignore_words are dropped like function words, misspelt or not") {
-  const std::string entries = "entries:\n"
-                              "  - id: knees\n"
-                              "    question: Do you treat knee arthritis?\n"
-                              "    answer: A.\n"
-                              "    alternates:\n"
-                              "      - Do you treat arthritic knees?\n"
-                              "      - Can you help my knee arthritis?\n"
-                              "  - id: cost\n"
-                              "    question: How much does it cost?\n"
-                              "    answer: B.\n"
-                              "    alternates:\n"
-                              "      - What is the price?\n"
-                              "      - How much is it?\n";
+  const std::string entries = knees_and_cost;
   const Faq plain_faq = load_faq_text(entries, "f.yaml");
   const Faq ignoring_faq = load_faq_text(entries + "ignore_words: [clinic]\n", "f.yaml");
   const SearchIndex plain{plain_faq}, ignoring{ignoring_faq};
@@ -210,19 +212,7 @@ TEST_CASE("search: the FAQ's ignore_words are dropped like function words, missp
 }
 
 TEST_CASE("search: a question closest to a not_answered one gets no answer, not a nearby entry") {
-  const std::string entries = "entries:\n"
-                              "  - id: knees\n"
-                              "    question: Do you treat knee arthritis?\n"
-                              "    answer: A.\n"
-                              "    alternates:\n"
-                              "      - Do you treat arthritic knees?\n"
-                              "      - Can you help my knee arthritis?\n"
-                              "  - id: cost\n"
-                              "    question: How much does it cost?\n"
-                              "    answer: B.\n"
-                              "    alternates:\n"
-                              "      - What is the price?\n"
-                              "      - How much is it?\n";
+  const std::string entries = knees_and_cost;
   const Faq without = load_faq_text(entries, "f.yaml");
   const Faq with =
       load_faq_text(entries + "not_answered:\n  - Do you treat hips?\n  - Do you take credit cards?\n", "f.yaml");
