@@ -106,9 +106,11 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
                                                     "people", "patients", "most", "the", "my", "your", "doctors"};
     return std::find(std::begin(subjects), std::end(subjects), w) != std::end(subjects);
   };
-  if (words.size() >= 3 && (words[0] == "what" || words[0] == "whats"))
-    for (std::size_t i = 2; i < words.size() && verb == words.size(); ++i)
-      if ((words[i] == "do" || words[i] == "does" || words[i] == "did") && words[i - 1] != words[0] && res[i].stop &&
+  // The question may open with other words: "so what is it they actually do".
+  const auto what = std::find_if(words.begin(), words.end(), [](const std::string& w) { return w == "what" || w == "whats"; });
+  if (what != words.end())
+    for (auto i = static_cast<std::size_t>(what - words.begin()) + 2; i < words.size() && verb == words.size(); ++i)
+      if ((words[i] == "do" || words[i] == "does" || words[i] == "did") && words[i - 1] != *what && res[i].stop &&
           fixed[i] == 0 && (i + 1 == words.size() || !subject(words[i + 1])) &&
           (words[i - 1] == "it" || words[i - 1] == "they" || !subject(words[i - 1]))) {
         res[i].stop = false;

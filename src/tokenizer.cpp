@@ -78,7 +78,8 @@ constexpr const char* stopwords[] = {
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
     "whatever", "whoever", "possible", "possibly", "info", "information", "try", "trying", "recent",
     "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest", "true",
-    "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen",
+    "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several",
+    "mention", "mentions", "mentioned", "mentioning", "itll", "thatll", "theyll", "therell",
     "become", "becomes", "became", "becoming", "supposed",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
@@ -124,6 +125,19 @@ void drop_past_times(std::vector<std::string>& t) {
       t.erase(at);
     else
       ++i;
+  }
+}
+
+// "how do I know if it will work" asks whether it will work, not how: the
+// "how" goes, so that the question is not read as "how does it work".
+void drop_how_to_know(std::vector<std::string>& t) {
+  for (std::size_t i = 0; i + 3 < t.size(); ++i) {
+    if (t[i] != "how") continue;
+    for (std::size_t j = i + 2; j <= i + 3 && j + 1 < t.size(); ++j)
+      if ((t[j] == "know" || t[j] == "tell") && (t[j + 1] == "if" || t[j + 1] == "whether")) {
+        t.erase(t.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
   }
 }
 
@@ -181,6 +195,7 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
   finish_token(tok, out);
   spell_out_ages(out);
   drop_past_times(out);
+  drop_how_to_know(out);
 }
 
 namespace {

@@ -151,10 +151,16 @@ TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cel
     return std::any_of(r.terms.begin(), r.terms.end(), [](const QueryTerm& t) { return t.term == "do"; });
   };
   CHECK(has_do(clinic().index.search("what do stem cells do")));
+  CHECK(clinic().top("so what is it the stem cells actually do") == "how-it-works"); // "what" need not come first
   // Not the helper before a subject, nor a "do" alone.
   CHECK_FALSE(has_do(clinic().index.search("what insurance do you take")));
   CHECK_FALSE(has_do(clinic().index.search("what kind of treatment do you do for knees"))); // what you offer
   CHECK(clinic().top("what do you do") == "");
+}
+
+TEST_CASE("search: 'how do I know if it will work' is whether it works, not how") {
+  CHECK(clinic().top("how does it work") == "how-it-works");
+  CHECK(clinic().top("how do i know if it'll work for me") != "how-it-works");
 }
 
 TEST_CASE("search: synonyms carry the score (MRI, x-ray and scan mean imaging)") {

@@ -47,6 +47,14 @@ TEST_CASE("tokenize: when something happened before is not what is asked") {
   CHECK(tokenize("will it last years") == V{"will", "it", "last", "years"});
 }
 
+TEST_CASE("tokenize: 'how do I know if' asks whether, not how") {
+  CHECK(tokenize("how do i know if it will work") == V{"do", "i", "know", "if", "it", "will", "work"});
+  CHECK(tokenize("How can you tell whether I qualify?") == V{"can", "you", "tell", "whether", "i", "qualify"});
+  // A "how" that asks how stays.
+  CHECK(tokenize("how does it work if i know") == V{"how", "does", "it", "work", "if", "i", "know"});
+  CHECK(tokenize("how do you know") == V{"how", "do", "you", "know"});
+}
+
 TEST_CASE("tokenize: non-ASCII letters stay in words; punctuation marks do not") {
   CHECK(tokenize("caf\xC3\xA9 \xE2\x80\x94 ok") == V{"caf\xC3\xA9", "ok"});
   CHECK(tokenize("a\xC2\xA0" "b") == V{"a", "b"});
