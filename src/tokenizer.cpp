@@ -78,7 +78,7 @@ constexpr const char* stopwords[] = {
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
     "whatever", "whoever", "possible", "possibly", "info", "information", "try", "trying", "recent",
     "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest", "true",
-    "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several",
+    "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several", "ones", "understand", "understood",
     "mention", "mentions", "mentioned", "mentioning", "itll", "thatll", "theyll", "therell",
     "become", "becomes", "became", "becoming", "supposed",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
