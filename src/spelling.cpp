@@ -49,9 +49,15 @@ bool plausible_typo(const std::string& word, const std::string& cand, bool funct
   if (word.size() == 3) {
     // Three letters: a letter left out of a function word ("wil", "ths") or
     // two swapped ("teh"); a content word only when nothing but consonants
-    // is left ("cst", "sfe" has a vowel and is not), as real words have a vowel.
+    // is left ("cst", "sfe" has a vowel and is not), as real words have a
+    // vowel, or when it is missing a doubled letter ("cel").
+    // A doubled letter typed once is the commonest slip of all ("cel" for "cell").
     if (cand.size() < word.size()) return false; // "hip" is not "hi"
-    if (!function_word && (cand.size() == word.size() || word.find_first_of("aeiouy") != std::string::npos))
+    const bool doubled = cand.size() == 4 && d == 1 && [&] {
+      const auto at = static_cast<std::size_t>(std::mismatch(word.begin(), word.end(), cand.begin()).second - cand.begin());
+      return (at > 0 && cand[at] == cand[at - 1]) || (at + 1 < cand.size() && cand[at] == cand[at + 1]);
+    }();
+    if (!function_word && !doubled && (cand.size() == word.size() || word.find_first_of("aeiouy") != std::string::npos))
       return false;
   }
   if (function_word && d == 1 && word.size() == cand.size() + 1) {

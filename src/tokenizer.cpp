@@ -304,9 +304,9 @@ Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 
 namespace {
 // Past forms the stemmer does not see through ("felt" is not "feel" to it),
-// of verbs callers use about their knees and the treatment. Not "left"
-// (a left knee), "fell", "wound" or "worn" (worn cartilage), which are other
-// words too.
+// of verbs callers use about their knees and the treatment; and "til" for
+// "until". Not "left" (a left knee), "fell", "wound" or "worn" (worn
+// cartilage), which are other words too.
 std::string_view irregular_base(std::string_view word) {
   static const std::unordered_map<std::string_view, std::string_view> base = {
       {"felt", "feel"},     {"grew", "grow"},     {"grown", "grow"},    {"paid", "pay"},      {"ran", "run"},
@@ -317,7 +317,7 @@ std::string_view irregular_base(std::string_view word) {
       {"written", "write"}, {"built", "build"},   {"sent", "send"},     {"stood", "stand"},   {"sat", "sit"},
       {"met", "meet"},      {"held", "hold"},     {"chose", "choose"},  {"chosen", "choose"}, {"ate", "eat"},
       {"eaten", "eat"},     {"spoke", "speak"},   {"spoken", "speak"},  {"woke", "wake"},     {"shook", "shake"},
-      {"bent", "bend"}};
+      {"bent", "bend"},     {"til", "until"},     {"till", "until"}};
   const auto it = base.find(word);
   return it == base.end() ? word : it->second;
 }

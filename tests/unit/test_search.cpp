@@ -74,6 +74,9 @@ TEST_CASE("search: a short word with a typo is read as the word, and a real shor
   // Three consonants are no English word: a vowel was dropped.
   CHECK(clinic().top("wht does it cst") == "cost");
   CHECK(clinic().top("how mch is it") == "cost");
+  // A doubled letter typed once ("cel" for "cell"); "til" is "until".
+  CHECK(clinic().top("stem cel therapy") == "overview");
+  CHECK(clinic().top("how long til it works") == "results-timeline");
   // But a real short word stays what it is: "hip" is not "hi", a greeting.
   const auto r = clinic().index.search("do you treat hip pain");
   REQUIRE(!r.terms.empty());
