@@ -161,6 +161,12 @@ TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cel
   CHECK(clinic().top("what do you do") == "");
 }
 
+TEST_CASE("search: a coordinator's note of what the caller asks finds the same entry") {
+  CHECK(clinic().top("caller asks is it painful") == "pain");
+  CHECK(clinic().top("pt asking cost for both knees") == "cost");
+  CHECK(clinic().top("caller worried about side effects") == "safety");
+}
+
 TEST_CASE("search: 'how do I know if it will work' is whether it works, not how") {
   CHECK(clinic().top("how does it work") == "how-it-works");
   CHECK(clinic().top("how do i know if it'll work for me") != "how-it-works");
