@@ -48,6 +48,7 @@ nlohmann::ordered_json result_json(const Faq& faq, std::string_view query, const
       out["not_answered"] = {{"question", faq.not_answered[*r.not_answered]},
                              {"cosine", round3(r.not_answered_cosine)}};
     if (!r.topical) out["topical"] = false;
+    if (!r.part.empty()) out["part"] = valid_utf8(r.part);
   }
   return out;
 }

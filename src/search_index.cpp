@@ -7,6 +7,7 @@
 #include <faqdesk/search_index.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_map>
 
@@ -220,7 +221,52 @@ SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
 double SearchIndex::min_confidence() const { return impl_->min_conf; }
 double SearchIndex::threshold() const { return impl_->raw_threshold; }
 
+namespace {
+// A long question's clauses: split at , . ; ! and ?, though not inside a
+// number ("$7,000", "1.5"). Clauses with no word in them are left out.
+std::vector<std::string_view> clauses(std::string_view q) {
+  std::vector<std::string_view> out;
+  auto is_digit = [&](std::size_t i) { return q[i] >= '0' && q[i] <= '9'; };
+  auto keep = [&](std::string_view c) {
+    if (!std::any_of(c.begin(), c.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; }))
+      return;
+    c.remove_prefix(c.find_first_not_of(" \t"));
+    out.push_back(c);
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    const char c = q[i];
+    if (c != ',' && c != '.' && c != ';' && c != '!' && c != '?') continue;
+    if (i > 0 && i + 1 < q.size() && is_digit(i - 1) && is_digit(i + 1)) continue;
+    keep(q.substr(start, i + 1 - start));
+    start = i + 1;
+  }
+  keep(q.substr(start));
+  return out;
+}
+} // namespace
+
 SearchResult SearchIndex::search(std::string_view query, const SearchOptions& options) const {
+  SearchResult result = search_whole(query, options);
+  if (!result.matches.empty() || result.not_answered) return result;
+  // A caller who talks at length puts the question last, or marks it with a
+  // question mark ("I'm a big baby with needles, how much is this going to
+  // hurt"): the rest only dilutes it. When the whole finds no answer, the
+  // last clause and each clause ending in "?" are tried alone, last first.
+  // Not when the whole is closest to a question the FAQ does not answer.
+  const std::vector<std::string_view> parts = clauses(query);
+  for (std::size_t k = parts.size(); parts.size() > 1 && k-- > 0;) {
+    if (k + 1 != parts.size() && !parts[k].ends_with('?')) continue;
+    SearchResult part = search_whole(parts[k], options);
+    if (!part.matches.empty()) {
+      part.part = parts[k];
+      return part;
+    }
+  }
+  return result;
+}
+
+SearchResult SearchIndex::search_whole(std::string_view query, const SearchOptions& options) const {
   SearchResult result;
   thread_local std::vector<TermId> ids;
   impl_->normalise(query, true, result.terms, ids);

@@ -53,6 +53,10 @@ struct SearchResult {
   // `not_answered` questions: its index in Faq::not_answered.
   std::optional<std::size_t> not_answered;
   double not_answered_cosine = 0; // its closeness to the query
+  // When the whole query found no answer but one of its clauses did (its
+  // last, or one ending in "?"): that clause, which terms and matches are
+  // then about. Empty otherwise.
+  std::string part;
 };
 
 // Everything needed to answer questions from one FAQ, built once.
@@ -78,6 +82,7 @@ public:
   static SearchIndex restore(std::string_view bytes, const Faq& faq);
 
 private:
+  SearchResult search_whole(std::string_view query, const SearchOptions& options) const;
   SearchIndex() = default;
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -161,6 +161,21 @@ TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cel
   CHECK(clinic().top("what do you do") == "");
 }
 
+TEST_CASE("search: a long question is answered from its last clause, or one ending in '?'") {
+  const auto r = clinic().index.search("i'm a big baby with needles, how much is this going to hurt");
+  REQUIRE(!r.matches.empty());
+  CHECK(clinic().faq.entries[r.matches[0].entry].id == "pain");
+  CHECK(r.part == "how much is this going to hurt");
+  CHECK(clinic().top("does it hurt? i'm a big baby with needles") == "pain");
+  // A question answered whole names no part; nor does a number's comma split it.
+  CHECK(clinic().index.search("does it hurt").part.empty());
+  CHECK(clinic().index.search("is it under $7,000").part.empty());
+  // A clause is not asked alone when the whole is a question the FAQ does not
+  // answer, nor is a clause in the middle without a question mark.
+  CHECK(clinic().top("hi, do you treat hips? how much is it") == "");
+  CHECK(clinic().top("i have gout, and my knee hurts, do you treat gout") == "");
+}
+
 TEST_CASE("search: a coordinator's note of what the caller asks finds the same entry") {
   CHECK(clinic().top("caller asks is it painful") == "pain");
   CHECK(clinic().top("pt asking cost for both knees") == "cost");
