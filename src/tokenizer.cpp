@@ -80,7 +80,7 @@ constexpr const char* stopwords[] = {
     "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest", "true",
     "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several", "ones", "understand", "understood",
     "caller", "callers", "pt", "asks", "worried", "worry", "worries", "concerned", "nervous", "skeptical", "sceptical",
-    "neighbor", "neighbour", "bothering", "bothers",
+    "neighbor", "neighbour", "bothering", "bothers", "away", "tomorrow", "tonight",
     "mention", "mentions", "mentioned", "mentioning", "itll", "thatll", "theyll", "therell",
     "become", "becomes", "became", "becoming", "supposed",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
