@@ -248,17 +248,34 @@ std::vector<std::string_view> clauses(std::string_view q) {
 
 SearchResult SearchIndex::search(std::string_view query, const SearchOptions& options) const {
   SearchResult result = search_whole(query, options);
-  if (!result.matches.empty() || result.not_answered) return result;
+  if (!result.matches.empty()) return result;
+  const std::vector<std::string_view> parts = clauses(query);
+  if (parts.size() < 2) return result;
   // A caller who talks at length puts the question last, or marks it with a
   // question mark ("I'm a big baby with needles, how much is this going to
   // hurt"): the rest only dilutes it. When the whole finds no answer, the
   // last clause and each clause ending in "?" are tried alone, last first.
   // Not when the whole is closest to a question the FAQ does not answer.
-  const std::vector<std::string_view> parts = clauses(query);
-  for (std::size_t k = parts.size(); parts.size() > 1 && k-- > 0;) {
+  // The clause must name something more particular than the FAQ's own
+  // subject: "my dad has parkinsons, can stem cells help" is not "can stem
+  // cells help". A word found in at most a third of the entries will do.
+  const double n = std::max<double>(impl_->declined, 1);
+  const double particular = std::log(1.0 + (n - n / 3 + 0.5) / (n / 3 + 0.5));
+  auto names_something = [&](const SearchResult& r) {
+    return std::any_of(r.terms.begin(), r.terms.end(), [&](const QueryTerm& t) {
+      return t.how != MatchHow::unknown && t.weight >= particular && !impl_->is_light(impl_->find(t.term));
+    });
+  };
+  // Whether the whole is closest to a not-answered question is judged with
+  // every entry scored, as --explain does, so that the answer is the same
+  // with --explain and without.
+  SearchOptions all = options;
+  all.explain = true;
+  if ((options.explain ? result : search_whole(query, all)).not_answered) return result;
+  for (std::size_t k = parts.size(); k-- > 0;) {
     if (k + 1 != parts.size() && !parts[k].ends_with('?')) continue;
     SearchResult part = search_whole(parts[k], options);
-    if (!part.matches.empty()) {
+    if (!part.matches.empty() && names_something(part)) {
       part.part = parts[k];
       return part;
     }
