@@ -132,14 +132,17 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
     // Longest synonym phrase starting here.
     std::size_t best_len = 0;
     const std::vector<std::string>* canon = nullptr;
-    if (res[i].lex.phrase_start) {
-      const auto first = std::partition_point(synonym_phrases.begin(), synonym_phrases.end(),
-                                              [&](const auto& p) { return p.first.front() < res[i].stem; });
-      for (auto it = first; it != synonym_phrases.end() && it->first.front() == res[i].stem; ++it) {
+    if (res[i].lex.phrase_start && i + 1 < words.size()) {
+      // Phrases are sorted by their first two words, which they all have.
+      const std::string_view a = res[i].stem, b = res[i + 1].stem;
+      const auto first = std::partition_point(synonym_phrases.begin(), synonym_phrases.end(), [&](const auto& p) {
+        return p.first[0] < a || (p.first[0] == a && p.first[1] < b);
+      });
+      for (auto it = first; it != synonym_phrases.end() && it->first[0] == a && it->first[1] == b; ++it) {
         const auto& [phrase, group] = *it;
         if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
-        if (std::equal(phrase.begin(), phrase.end(), res.begin() + static_cast<std::ptrdiff_t>(i),
-                       [](const std::string& a, const Resolved& b) { return a == b.stem; })) {
+        if (std::equal(phrase.begin() + 2, phrase.end(), res.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                       [](const std::string& x, const Resolved& y) { return x == y.stem; })) {
           best_len = phrase.size();
           canon = &synonym_groups[group];
         }

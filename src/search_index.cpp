@@ -68,9 +68,9 @@ SearchIndex::Impl::Impl(const Faq& faq)
     synonym_groups.push_back(std::move(canon));
     for (const auto& t : tokenize(g.canonical)) ++surface[t];
   }
-  // By first word, so a query looks only at the phrases that can start where it is.
-  std::stable_sort(synonym_phrases.begin(), synonym_phrases.end(),
-                   [](const auto& a, const auto& b) { return a.first.front() < b.first.front(); });
+  // By their first two words, so a query looks only at the phrases that can
+  // start where it is (every phrase has two words or more).
+  std::stable_sort(synonym_phrases.begin(), synonym_phrases.end(), phrase_order);
   for (const auto& [phrase, c] : synonym_phrases) phrase_starts.insert(phrase.front());
   // Function words join the spelling dictionary, so "waht" becomes "what" and
   // is then ignored instead of weighing as an unknown word.
@@ -268,14 +268,18 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
   };
   // Whether the whole is closest to a not-answered question is judged with
   // every entry scored, as --explain does, so that the answer is the same
-  // with --explain and without.
-  SearchOptions all = options;
-  all.explain = true;
-  if ((options.explain ? result : search_whole(query, all)).not_answered) return result;
+  // with --explain and without; only once a clause has found an answer.
+  auto whole_declined = [&] {
+    if (options.explain) return result.not_answered.has_value();
+    SearchOptions all = options;
+    all.explain = true;
+    return search_whole(query, all).not_answered.has_value();
+  };
   for (std::size_t k = parts.size(); k-- > 0;) {
     if (k + 1 != parts.size() && !parts[k].ends_with('?')) continue;
     SearchResult part = search_whole(parts[k], options);
     if (!part.matches.empty() && names_something(part)) {
+      if (whole_declined()) return result;
       part.part = parts[k];
       return part;
     }

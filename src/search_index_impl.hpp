@@ -163,6 +163,10 @@ struct SearchIndex::Impl {
   std::vector<std::vector<std::string>> synonym_groups;
   std::unordered_map<std::string, std::uint32_t> synonym_words;
   std::vector<std::pair<std::vector<std::string>, std::uint32_t>> synonym_phrases;
+  static bool phrase_order(const std::pair<std::vector<std::string>, std::uint32_t>& a,
+                           const std::pair<std::vector<std::string>, std::uint32_t>& b) {
+    return a.first[0] != b.first[0] ? a.first[0] < b.first[0] : a.first[1] < b.first[1];
+  }
   std::unordered_map<std::string, std::string> synonym_canonical_name; // stem -> canonical as written
   // First stem of every synonym phrase, so most words skip the phrase scan.
   std::unordered_set<std::string> phrase_starts;
