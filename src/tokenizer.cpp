@@ -108,6 +108,21 @@ void spell_out_ages(std::vector<std::string>& t) {
   }
 }
 
+// Shorthand that stands for a word ("tx" for treatment, "2nd" for second),
+// as a coordinator types a caller's question in a hurry: read as the word.
+void spell_out_shorthand(std::vector<std::string>& t) {
+  static constexpr std::pair<std::string_view, std::string_view> words[] = {
+      {"tx", "treatment"}, {"yrs", "years"},    {"yr", "year"},      {"mos", "months"}, {"wks", "weeks"},
+      {"wk", "week"},      {"hrs", "hours"},    {"mins", "minutes"}, {"1st", "first"},  {"2nd", "second"},
+      {"3rd", "third"},    {"b4", "before"},    {"pts", "patients"}, {"pics", "pictures"}, {"meds", "medication"},
+      {"approx", "about"}, {"abt", "about"},    {"ppl", "people"},   {"thru", "through"}, {"bc", "because"}};
+  for (auto& w : t) {
+    if (w.size() > 6) continue; // no shorthand is longer
+    const auto it = std::find_if(std::begin(words), std::end(words), [&](const auto& p) { return p.first == w; });
+    if (it != std::end(words)) w = it->second;
+  }
+}
+
 // "last week", "the past year": when something happened before, not what is
 // asked ("i got x rays last week" is about the x-rays, not about weeks or how
 // long results last), nor is "my last x-ray". Not the verb: "will it last years".
@@ -195,6 +210,7 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
     i += n;
   }
   finish_token(tok, out);
+  spell_out_shorthand(out);
   spell_out_ages(out);
   drop_past_times(out);
   drop_how_to_know(out);

@@ -182,6 +182,8 @@ TEST_CASE("search: a coordinator's note of what the caller asks finds the same e
   CHECK(clinic().top("caller asks is it painful") == "pain");
   CHECK(clinic().top("pt asking cost for both knees") == "cost");
   CHECK(clinic().top("caller worried about side effects") == "safety");
+  CHECK(clinic().top("approx cost of tx") == "cost");
+  CHECK(clinic().top("how many yrs does it last") == "durability");
 }
 
 TEST_CASE("search: 'how do I know if it will work' is whether it works, not how") {

@@ -47,6 +47,13 @@ TEST_CASE("tokenize: when something happened before is not what is asked") {
   CHECK(tokenize("will it last years") == V{"will", "it", "last", "years"});
 }
 
+TEST_CASE("tokenize: a coordinator's shorthand reads as the word") {
+  CHECK(tokenize("approx cost of tx") == V{"about", "cost", "of", "treatment"});
+  CHECK(tokenize("2nd tx in 2 yrs?") == V{"second", "treatment", "in", "2", "years"});
+  // Only whole words: "txt" and "bcc" are not shorthand for anything here.
+  CHECK(tokenize("txt bcc") == V{"txt", "bcc"});
+}
+
 TEST_CASE("tokenize: 'how do I know if' asks whether, not how") {
   CHECK(tokenize("how do i know if it will work") == V{"do", "i", "know", "if", "it", "will", "work"});
   CHECK(tokenize("How can you tell whether I qualify?") == V{"can", "you", "tell", "whether", "i", "qualify"});
