@@ -103,7 +103,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   std::size_t verb = words.size(); // that "do", if any
   auto subject = [](std::string_view w) {
     static constexpr std::string_view subjects[] = {"i", "you", "u", "ya", "yall", "we", "they", "he", "she", "it",
-                                                    "people", "patients", "most", "the", "my", "your", "doctors"};
+                                                    "people", "patients", "most", "the", "my", "your", "doctors", "guys", "folks"};
     return std::find(std::begin(subjects), std::end(subjects), w) != std::end(subjects);
   };
   // The question may open with other words: "so what is it they actually do".

@@ -158,6 +158,7 @@ TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cel
   // Not the helper before a subject, nor a "do" alone.
   CHECK_FALSE(has_do(clinic().index.search("what insurance do you take")));
   CHECK_FALSE(has_do(clinic().index.search("what kind of treatment do you do for knees"))); // what you offer
+  CHECK_FALSE(has_do(clinic().index.search("what do you guys do with stem cells")));
   CHECK(clinic().top("what do you do") == "");
 }
 
