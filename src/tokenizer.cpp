@@ -81,7 +81,7 @@ constexpr const char* stopwords[] = {
     "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several", "ones", "understand", "understood",
     "caller", "callers", "pt", "asks", "worried", "worry", "worries", "concerned", "nervous", "skeptical", "sceptical",
     "neighbor", "neighbour", "bothering", "bothers", "away", "tomorrow", "tonight",
-    "big", "huge", "lady", "guy", "woman", "chiropractor", "chiro", "specialist", "rheumatologist", "podiatrist",
+    "future", "someday", "big", "huge", "lady", "guy", "woman", "chiropractor", "chiro", "specialist", "rheumatologist", "podiatrist",
     "potential", "aware", "describe", "understanding", "inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry",
     "mention", "mentions", "mentioned", "mentioning", "itll", "thatll", "theyll", "therell",
     "become", "becomes", "became", "becoming", "supposed",
