@@ -167,7 +167,7 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   REQUIRE(!r.matches.empty());
   CHECK(clinic().faq.entries[r.matches[0].entry].id == "pain");
   CHECK(r.part == "how much is this going to hurt");
-  CHECK(clinic().top("is there any downtime? my grandkids visit every weekend") == "recovery");
+  CHECK(clinic().top("is there any downtime? i volunteer at a shelter") == "recovery");
   // A question answered whole names no part; nor does a number's comma split it.
   CHECK(clinic().index.search("does it hurt").part.empty());
   CHECK(clinic().index.search("is it under $7,000").part.empty());
@@ -177,6 +177,12 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   CHECK(clinic().top("i have gout, and my knee hurts, do you treat gout") == "");
   // Nor is a clause that names nothing but the FAQ's own subject.
   CHECK(clinic().top("my dad has parkinsons, can stem cells help") == "");
+}
+
+TEST_CASE("search: safety with a condition the FAQ does not address gets no answer, not 'very low risk'") {
+  CHECK(clinic().top("is it safe") == "safety");
+  for (auto q : {"is it safe if i'm pregnant", "is it safe with a pacemaker", "do stem cells cause cancer", "is it safe for kids"})
+    CHECK_MESSAGE(clinic().top(q) == "", q);
 }
 
 TEST_CASE("search: a coordinator's note of what the caller asks finds the same entry") {
