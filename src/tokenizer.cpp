@@ -64,7 +64,7 @@ constexpr const char* stopwords[] = {
     "hmm", "honestly", "hows", "husband", "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it",
     "its", "itself", "ive", "just", "kind", "kinda", "know", "let", "lets", "like", "maam", "may", "maybe", "me",
     "mine", "mom", "mother", "father", "morning", "afternoon", "evening", "mr", "mrs", "ms", "must", "my",
-    "myself", "need", "needs", "needed", "needing", "never", "no", "nor", "not", "now", "of", "oh", "ok", "okay", "on", "one", "only", "or",
+    "myself", "need", "needs", "needed", "needing", "require", "required", "requires", "necessary", "mandatory", "never", "no", "nor", "not", "now", "of", "oh", "ok", "okay", "on", "one", "only", "or",
     "other", "our", "ours", "ourselves", "out", "per", "please", "pls", "plz", "quick", "question", "questions",
     "quite", "rather", "really", "regarding", "right", "said", "say", "says", "see", "she", "shed", "shes",
     "should", "shouldnt", "sir", "so", "some", "somebody", "someone", "something", "son", "sort", "still", "such",
