@@ -252,8 +252,8 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
   const std::vector<std::string_view> parts = clauses(query);
   if (parts.size() < 2) return result;
   // A caller who talks at length puts the question last, or marks it with a
-  // question mark ("I'm a big baby with needles, how much is this going to
-  // hurt"): the rest only dilutes it. When the whole finds no answer, the
+  // question mark ("my daughter set this up for me, can you tell me what
+  // happens during the procedure"): the rest only dilutes it. When the whole finds no answer, the
   // last clause and each clause ending in "?" are tried alone, last first.
   // Not when the whole is closest to a question the FAQ does not answer.
   // The clause must name something more particular than the FAQ's own

@@ -50,8 +50,7 @@ bool plausible_typo(const std::string& word, const std::string& cand, bool funct
     // Three letters: a letter left out of a function word ("wil", "ths") or
     // two swapped ("teh"); a content word only when nothing but consonants
     // is left ("cst", "sfe" has a vowel and is not), as real words have a
-    // vowel, or when it is missing a doubled letter ("cel").
-    // A doubled letter typed once is the commonest slip of all ("cel" for "cell").
+    // vowel; or when a doubled letter was typed once ("cel" for "cell").
     if (cand.size() < word.size()) return false; // "hip" is not "hi"
     const bool doubled = cand.size() == 4 && d == 1 && [&] {
       const auto at = static_cast<std::size_t>(std::mismatch(word.begin(), word.end(), cand.begin()).second - cand.begin());

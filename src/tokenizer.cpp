@@ -64,7 +64,8 @@ constexpr const char* stopwords[] = {
     "hmm", "honestly", "hows", "husband", "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it",
     "its", "itself", "ive", "just", "kind", "kinda", "know", "let", "lets", "like", "maam", "may", "maybe", "me",
     "mine", "mom", "mother", "father", "morning", "afternoon", "evening", "mr", "mrs", "ms", "must", "my",
-    "myself", "need", "needs", "needed", "needing", "require", "required", "requires", "necessary", "mandatory", "never", "no", "nor", "not", "now", "of", "oh", "ok", "okay", "on", "one", "only", "or",
+    "myself", "need", "needs", "needed", "needing", "require", "required", "requires", "necessary", "mandatory",
+    "never", "no", "nor", "not", "now", "of", "oh", "ok", "okay", "on", "one", "only", "or",
     "other", "our", "ours", "ourselves", "out", "per", "please", "pls", "plz", "quick", "question", "questions",
     "quite", "rather", "really", "regarding", "right", "said", "say", "says", "see", "she", "shed", "shes",
     "should", "shouldnt", "sir", "so", "some", "somebody", "someone", "something", "son", "sort", "still", "such",
@@ -78,12 +79,15 @@ constexpr const char* stopwords[] = {
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
     "whatever", "whoever", "possible", "possibly", "info", "information", "try", "trying", "recent",
     "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest", "true",
-    "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several", "ones", "understand", "understood",
+    "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several", "ones",
+    "understand", "understood", "understanding", "mention", "mentions", "mentioned", "mentioning",
+    "itll", "thatll", "theyll", "therell", "away", "tomorrow", "tonight", "future", "someday", "big", "huge",
+    // a coordinator's note of the question ("caller asks", "pt worried about"), and who else it names
     "caller", "callers", "pt", "asks", "worried", "worry", "worries", "concerned", "nervous", "skeptical", "sceptical",
-    "neighbor", "neighbour", "bothering", "bothers", "away", "tomorrow", "tonight",
-    "future", "someday", "big", "huge", "lady", "guy", "woman", "chiropractor", "chiro", "specialist", "rheumatologist", "podiatrist",
-    "potential", "aware", "describe", "understanding", "inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry",
-    "mention", "mentions", "mentioned", "mentioning", "itll", "thatll", "theyll", "therell",
+    "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "chiropractor", "chiro", "specialist",
+    "rheumatologist", "podiatrist",
+    // formal wording ("I'd like to inquire about any potential risks")
+    "potential", "aware", "describe", "inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry",
     "become", "becomes", "became", "becoming", "supposed",
     "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
