@@ -24,7 +24,7 @@ namespace faqdesk {
 namespace {
 
 constexpr char magic[8] = {'F', 'A', 'Q', 'D', 'E', 'S', 'K', '\x01'};
-constexpr std::uint32_t format_version = 8;
+constexpr std::uint32_t format_version = 9;
 
 std::string build_id() { return std::string(version()) + "+" + std::string(git_revision()); }
 

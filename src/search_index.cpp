@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "search_index_impl.hpp"
 
@@ -49,6 +50,7 @@ SearchIndex::Impl::Impl(const Faq& faq)
     : entry_count(faq.entries.size() + faq.not_answered.size()),
       declined(static_cast<std::uint32_t>(faq.entries.size())),
       ignored(faq.ignore_words.begin(), faq.ignore_words.end()) {
+  ignore_clinic_name(faq);
   std::unordered_map<std::string, std::uint32_t> surface; // every word the FAQ uses, and how often
   // Synonyms first: the entries' own text is normalised through them.
   for (const auto& g : faq.synonyms) {
@@ -175,6 +177,19 @@ SearchIndex::Impl::Impl(const Faq& faq)
   find_lone_entries();
   find_light_terms();
   derive_threshold(unit_texts);
+}
+
+void SearchIndex::Impl::ignore_clinic_name(const Faq& faq) {
+  std::unordered_set<std::string> used; // the words of the entries' questions, alternates and keywords
+  for (const Entry& e : faq.entries) {
+    for (auto& w : tokenize(e.question)) used.insert(std::move(w));
+    for (const auto& texts : {&e.alternates, &e.keywords})
+      for (const auto& t : *texts)
+        for (auto& w : tokenize(t)) used.insert(std::move(w));
+  }
+  for (auto& w : tokenize(faq.clinic.name))
+    if (!is_stopword(w) && !used.contains(w) && !ignored.contains(w)) clinic_words.push_back(std::move(w));
+  ignored.insert(clinic_words.begin(), clinic_words.end());
 }
 
 // The spelling index: words sorted so ties break the same way every run, and

@@ -65,6 +65,7 @@ std::string SearchIndex::serialize() const {
     w.u64(hash);
     w.u32(index);
   }
+  w.strs(x.clinic_words);
   w.f64(x.unknown_idf);
   w.u64(x.pleasantries_used);
   w.f64(x.raw_threshold);
@@ -204,6 +205,8 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   if (!std::is_sorted(x->deletions.begin(), x->deletions.end())) throw Malformed("spelling index not in order");
   x->find_lone_entries();
   x->find_light_terms();
+  x->clinic_words = r.strs();
+  x->ignored.insert(x->clinic_words.begin(), x->clinic_words.end());
   x->unknown_idf = r.f64();
   x->pleasantries_used = r.u64();
   x->raw_threshold = r.f64();

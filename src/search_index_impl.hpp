@@ -150,6 +150,11 @@ struct SearchIndex::Impl {
   std::vector<double> idf;
   std::vector<std::uint8_t> light; // per term: 1 for a light word's stem (not kept in the cache)
   void find_light_terms();
+  // Callers name the clinic ("does Allure Medical do knees"): the words of
+  // its name are ignored like `ignore_words`, unless an entry's question,
+  // alternates or keywords use them. Those words are kept in clinic_words.
+  void ignore_clinic_name(const Faq& faq);
+  std::vector<std::string> clinic_words;
   Lists<Posting> postings; // per term, in entry order
   std::vector<Unit> units;
   std::vector<std::uint8_t> lone; // per entry: 1 when it has one phrasing (not kept in the cache)

@@ -252,6 +252,26 @@ TEST_CASE("search: the FAQ's ignore_words are dropped like function words, missp
   CHECK(clinic().top("what does your clinic charge") == "cost");
 }
 
+TEST_CASE("search: the clinic's name says nothing about what is asked, unless an entry uses its words") {
+  const std::string entries = knees_and_cost;
+  const Faq named = load_faq_text("clinic: {name: Allure Knee Price Group, phone: 555-0100}\n" + entries, "f.yaml");
+  const SearchIndex index{named};
+  const SearchIndex restored = SearchIndex::restore(index.serialize(), named);
+  for (const SearchIndex* i : {&index, &restored}) {
+    // "allure" and "group" are ignored; "knee" and "price", which entries use, still count.
+    const SearchResult r = i->search("does allure group treat knee arthritis");
+    REQUIRE(!r.matches.empty());
+    CHECK(named.entries[r.matches[0].entry].id == "knees");
+    CHECK(std::none_of(r.terms.begin(), r.terms.end(), [](const QueryTerm& t) { return t.word == "allure"; }));
+    const SearchResult p = i->search("price");
+    REQUIRE(!p.matches.empty());
+    CHECK(named.entries[p.matches[0].entry].id == "cost");
+  }
+  // Without a clinic name, "allure" is an unknown word that outweighs the rest.
+  CHECK(SearchIndex{load_faq_text(entries, "f.yaml")}.search("does allure group treat knee arthritis").matches.empty());
+  CHECK(clinic().top("does allure medical do stem cells for knees") == "overview");
+}
+
 TEST_CASE("search: a question closest to a not_answered one gets no answer, not a nearby entry") {
   const std::string entries = knees_and_cost;
   const Faq without = load_faq_text(entries, "f.yaml");
