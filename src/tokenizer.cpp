@@ -116,16 +116,25 @@ void spell_out_ages(std::vector<std::string>& t) {
 
 // Shorthand that stands for a word ("tx" for treatment, "2nd" for second),
 // as a coordinator types a caller's question in a hurry: read as the word.
+constexpr std::pair<std::string_view, std::string_view> shorthand_words[] = {
+    {"tx", "treatment"}, {"yrs", "years"},    {"yr", "year"},      {"mos", "months"},    {"wks", "weeks"},
+    {"wk", "week"},      {"hrs", "hours"},    {"mins", "minutes"}, {"1st", "first"},     {"2nd", "second"},
+    {"3rd", "third"},    {"b4", "before"},    {"pts", "patients"}, {"pics", "pictures"}, {"meds", "medication"},
+    {"approx", "about"}, {"abt", "about"},    {"ppl", "people"},   {"thru", "through"},  {"bc", "because"}};
+// Bit (first character) of shorthand_starts[length]: whether some shorthand
+// of that length starts with it, so that most words are passed over at once
+// (this runs for every word of every question).
+constexpr std::size_t first_char_bit(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 63; }
+constexpr auto shorthand_starts = [] {
+  std::array<std::uint64_t, 8> bits{};
+  for (const auto& [from, to] : shorthand_words) bits[from.size()] |= std::uint64_t{1} << first_char_bit(from[0]);
+  return bits;
+}();
 void spell_out_shorthand(std::vector<std::string>& t) {
-  static constexpr std::pair<std::string_view, std::string_view> words[] = {
-      {"tx", "treatment"}, {"yrs", "years"},    {"yr", "year"},      {"mos", "months"}, {"wks", "weeks"},
-      {"wk", "week"},      {"hrs", "hours"},    {"mins", "minutes"}, {"1st", "first"},  {"2nd", "second"},
-      {"3rd", "third"},    {"b4", "before"},    {"pts", "patients"}, {"pics", "pictures"}, {"meds", "medication"},
-      {"approx", "about"}, {"abt", "about"},    {"ppl", "people"},   {"thru", "through"}, {"bc", "because"}};
   for (auto& w : t) {
-    if (w.size() > 6) continue; // no shorthand is longer
-    const auto it = std::find_if(std::begin(words), std::end(words), [&](const auto& p) { return p.first == w; });
-    if (it != std::end(words)) w = it->second;
+    if (w.size() >= shorthand_starts.size() || (shorthand_starts[w.size()] >> first_char_bit(w[0]) & 1) == 0) continue;
+    const auto it = std::find_if(std::begin(shorthand_words), std::end(shorthand_words), [&](const auto& p) { return p.first == w; });
+    if (it != std::end(shorthand_words)) w = it->second;
   }
 }
 
