@@ -132,13 +132,15 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
     // Longest synonym phrase starting here.
     std::size_t best_len = 0;
     const std::vector<std::string>* canon = nullptr;
-    if (res[i].lex.phrase_start && i + 1 < words.size()) {
-      // Phrases are sorted by their first two words, which they all have.
-      const std::string_view a = res[i].stem, b = res[i + 1].stem;
-      const auto first = std::partition_point(synonym_phrases.begin(), synonym_phrases.end(), [&](const auto& p) {
-        return p.first[0] < a || (p.first[0] == a && p.first[1] < b);
-      });
-      for (auto it = first; it != synonym_phrases.end() && it->first[0] == a && it->first[1] == b; ++it) {
+    const auto starts = res[i].lex.phrase_start && i + 1 < words.size() ? phrase_starts.find(std::string(res[i].stem))
+                                                                          : phrase_starts.end();
+    if (starts != phrase_starts.end()) {
+      // The phrases starting here, sorted by their second word (they all have one).
+      const std::string_view b = res[i + 1].stem;
+      const auto end = synonym_phrases.begin() + starts->second.second;
+      const auto first = std::partition_point(synonym_phrases.begin() + starts->second.first, end,
+                                              [&](const auto& p) { return p.first[1] < b; });
+      for (auto it = first; it != end && it->first[1] == b; ++it) {
         const auto& [phrase, group] = *it;
         if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
         if (std::equal(phrase.begin() + 2, phrase.end(), res.begin() + static_cast<std::ptrdiff_t>(i + 2),

@@ -73,7 +73,7 @@ SearchIndex::Impl::Impl(const Faq& faq)
   // By their first two words, so a query looks only at the phrases that can
   // start where it is (every phrase has two words or more).
   std::stable_sort(synonym_phrases.begin(), synonym_phrases.end(), phrase_order);
-  for (const auto& [phrase, c] : synonym_phrases) phrase_starts.insert(phrase.front());
+  find_phrase_starts();
   // Function words join the spelling dictionary, so "waht" becomes "what" and
   // is then ignored instead of weighing as an unknown word.
   for (auto w : stopword_list())

@@ -155,12 +155,12 @@ SearchIndex SearchIndex::restore(std::string_view bytes, const Faq& faq) {
   for (std::size_t n = phrase_count; n > 0; --n) {
     std::vector<std::string> phrase = r.strs();
     if (phrase.size() < 2) throw Malformed("synonym phrase of fewer than two words");
-    x->phrase_starts.insert(phrase.front());
     std::pair<std::vector<std::string>, std::uint32_t> p{std::move(phrase), group()};
     if (!x->synonym_phrases.empty() && Impl::phrase_order(p, x->synonym_phrases.back()))
       throw Malformed("synonym phrases not in order");
     x->synonym_phrases.push_back(std::move(p));
   }
+  x->find_phrase_starts();
   for (std::size_t n = r.count(16); n > 0; --n) {
     std::string stem = r.str();
     x->synonym_canonical_name[stem] = r.str();

@@ -173,8 +173,16 @@ struct SearchIndex::Impl {
     return a.first[0] != b.first[0] ? a.first[0] < b.first[0] : a.first[1] < b.first[1];
   }
   std::unordered_map<std::string, std::string> synonym_canonical_name; // stem -> canonical as written
-  // First stem of every synonym phrase, so most words skip the phrase scan.
-  std::unordered_set<std::string> phrase_starts;
+  // First stem of every synonym phrase, and where its phrases lie in
+  // synonym_phrases, [first, second): most words skip the phrase scan.
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> phrase_starts;
+  void find_phrase_starts() {
+    phrase_starts.clear();
+    for (std::uint32_t k = 0; k < synonym_phrases.size(); ++k) {
+      auto [it, added] = phrase_starts.try_emplace(synonym_phrases[k].first[0], k, k);
+      it->second.second = k + 1;
+    }
+  }
   std::vector<Spelling> spellings; // by length, then alphabetically: the order ties break in
   NameIndex spelling_index;        // empty while the index is being built
   // Hash of each spelling and of each way of deleting one of its letters, to

@@ -104,8 +104,8 @@ constexpr const char* shorthand[] = {"u",     "ur",     "r",     "ya",  "yall", 
 void spell_out_ages(std::vector<std::string>& t) {
   static constexpr std::string_view before[] = {"im", "am", "hes", "shes", "turned", "turning", "aged", "age"};
   for (std::size_t i = 1; i < t.size(); ++i) {
-    if (std::find(std::begin(before), std::end(before), t[i - 1]) == std::end(before)) continue;
     if (t[i].size() < 2 || t[i].size() > 3 || !std::all_of(t[i].begin(), t[i].end(), is_digit)) continue;
+    if (std::find(std::begin(before), std::end(before), t[i - 1]) == std::end(before)) continue;
     const int n = std::stoi(t[i]);
     if (n < 18 || n > 119) continue;
     if (i + 1 < t.size() && (t[i + 1] == "years" || t[i + 1] == "year" || t[i + 1] == "yrs" || t[i + 1] == "yo")) continue;
