@@ -132,7 +132,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
     // Longest synonym phrase starting here.
     std::size_t best_len = 0;
     const std::vector<std::string>* canon = nullptr;
-    const auto starts = res[i].lex.phrase_start && i + 1 < words.size() ? phrase_starts.find(std::string(res[i].stem))
+    const auto starts = res[i].lex.phrase_start && i + 1 < words.size() ? phrase_starts.find(res[i].stem)
                                                                           : phrase_starts.end();
     if (starts != phrase_starts.end()) {
       // The phrases starting here, sorted by their second word (they all have one).

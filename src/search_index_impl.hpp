@@ -175,9 +175,11 @@ struct SearchIndex::Impl {
   std::unordered_map<std::string, std::string> synonym_canonical_name; // stem -> canonical as written
   // First stem of every synonym phrase, and where its phrases lie in
   // synonym_phrases, [first, second): most words skip the phrase scan.
-  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> phrase_starts;
+  // Its keys view synonym_phrases, which stays as it is once this is made.
+  std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> phrase_starts;
   void find_phrase_starts() {
     phrase_starts.clear();
+    phrase_starts.reserve(synonym_phrases.size());
     for (std::uint32_t k = 0; k < synonym_phrases.size(); ++k) {
       auto [it, added] = phrase_starts.try_emplace(synonym_phrases[k].first[0], k, k);
       it->second.second = k + 1;
