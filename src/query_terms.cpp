@@ -3,6 +3,8 @@
 // misspellings corrected (spelling.cpp), synonyms mapped, stems taken.
 #include <algorithm>
 
+#include <faqdesk/text.hpp>
+
 #include "search_index_impl.hpp"
 
 namespace faqdesk {
@@ -104,7 +106,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   auto subject = [](std::string_view w) {
     static constexpr std::string_view subjects[] = {"i", "you", "u", "ya", "yall", "we", "they", "he", "she", "it",
                                                     "people", "patients", "most", "the", "my", "your", "doctors", "guys", "folks"};
-    return std::find(std::begin(subjects), std::end(subjects), w) != std::end(subjects);
+    return one_of(w, subjects);
   };
   // The question may open with other words: "so what is it they actually do".
   const auto what = std::find_if(words.begin(), words.end(), [](const std::string& w) { return w == "what" || w == "whats"; });

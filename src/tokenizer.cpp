@@ -1,4 +1,5 @@
 #include <faqdesk/tokenizer.hpp>
+#include <faqdesk/text.hpp>
 
 #include <algorithm>
 #include <array>
@@ -105,7 +106,7 @@ void spell_out_ages(std::vector<std::string>& t) {
   static constexpr std::string_view before[] = {"im", "am", "hes", "shes", "turned", "turning", "aged", "age"};
   for (std::size_t i = 1; i < t.size(); ++i) {
     if (t[i].size() < 2 || t[i].size() > 3 || !std::all_of(t[i].begin(), t[i].end(), is_digit)) continue;
-    if (std::find(std::begin(before), std::end(before), t[i - 1]) == std::end(before)) continue;
+    if (!one_of(t[i - 1], before)) continue;
     const int n = std::stoi(t[i]);
     if (n < 18 || n > 119) continue;
     if (i + 1 < t.size() && (t[i + 1] == "years" || t[i + 1] == "year" || t[i + 1] == "yrs" || t[i + 1] == "yo")) continue;
@@ -147,13 +148,12 @@ void drop_past_times(std::vector<std::string>& t) {
                                                "night", "visit", "spring", "summer", "fall", "winter"};
   static constexpr std::string_view verb_after[] = {"it", "they", "will", "would", "does", "do", "did", "to",
                                                     "can", "could", "should", "may", "might", "that", "this"};
-  auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
   static constexpr std::string_view whose[] = {"my", "your", "his", "her", "our", "their"};
   for (std::size_t i = 0; i + 1 < t.size();) {
     const auto at = t.begin() + static_cast<std::ptrdiff_t>(i);
-    if (in(t[i], before) && in(t[i + 1], units) && !(t[i] == "last" && i > 0 && in(t[i - 1], verb_after)))
+    if (one_of(t[i], before) && one_of(t[i + 1], units) && !(t[i] == "last" && i > 0 && one_of(t[i - 1], verb_after)))
       t.erase(at, at + 2); // and look again where the words closed up
-    else if (t[i] == "last" && i > 0 && in(t[i - 1], whose))
+    else if (t[i] == "last" && i > 0 && one_of(t[i - 1], whose))
       t.erase(at);
     else
       ++i;

@@ -1,4 +1,6 @@
 #pragma once
+#include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // Return up to `most` of `candidates` close to `word`, nearest first.
 std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
                                  std::size_t most = 3);
+
+// True when `word` is one of the short `list`.
+inline bool one_of(std::string_view word, std::span<const std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
 
 std::string to_lower_ascii(std::string_view s);
 std::string_view trim(std::string_view s);
