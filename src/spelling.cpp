@@ -29,8 +29,12 @@ bool likely_slip(char typed, char meant) {
 }
 
 // True when `cand`, at edit distance `d` from `word`, looks like a typo of it
-// rather than another real word: a short word only loses, gains or swaps a
-// letter ("cots" -> "cost", but not "scam" -> "scan"); two edits keep the
+// rather than another real word. A word no English dictionary has, of three
+// or four letters, is a typo of a FAQ word one likely slip away ("cosg",
+// "syem", "shoy" -> "cost", "stem", "shot"), and one of three letters is one
+// of a word a letter longer ("sho" -> "shot"). Otherwise: a short word only
+// loses, gains or swaps a letter ("cots" -> "cost", but not "scam" -> "scan",
+// nor "cast" -> "cost"); two edits keep the
 // first two letters and the length within one ("cartlidge" -> "cartilage",
 // but not "reschedule" -> "schedule" or "browsing" -> "bowling"); one letter
 // for another is a likely_slip;
@@ -39,19 +43,25 @@ bool likely_slip(char typed, char meant) {
 // "ill", which would drop it unseen), and by a letter too many only when it
 // doubles or sits next to a letter beside it ("yoou", "yoiu"; but "note" is
 // not "not", nor "hers" "her").
-bool plausible_typo(const std::string& word, const std::string& cand, bool function_word, std::size_t d) {
+bool plausible_typo(const std::string& word, const std::string& cand, bool function_word, std::size_t d,
+                    bool english) {
   if (d == 0) return true;
   if (word.size() == cand.size()) {
     const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
-    if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) // one letter for another
-      if (word.size() < (function_word ? 4 : 5) || !likely_slip(*at.first, *at.second)) return false;
+    if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) { // one letter for another
+      if (!likely_slip(*at.first, *at.second)) return false;
+      if (!english && word.size() < 5) return true;
+      if (word.size() < (function_word ? 4 : 5)) return false;
+    }
   }
   if (word.size() == 3) {
     // Three letters: a letter left out of a function word ("wil", "ths") or
     // two swapped ("teh"); a content word only when nothing but consonants
     // is left ("cst", "sfe" has a vowel and is not), as real words have a
-    // vowel; or when a doubled letter was typed once ("cel" for "cell").
-    if (cand.size() < word.size()) return false; // "hip" is not "hi"
+    // vowel; when a doubled letter was typed once ("cel" for "cell"); or
+    // when the word is no English word ("sho").
+    if (cand.size() < word.size()) return false; // "hip" is not "hi", nor "ivf" "if"
+    if (!english) return true;
     const bool doubled = cand.size() == 4 && d == 1 && [&] {
       const auto at = static_cast<std::size_t>(std::mismatch(word.begin(), word.end(), cand.begin()).second - cand.begin());
       return (at > 0 && cand[at] == cand[at - 1]) || (at + 1 < cand.size() && cand[at] == cand[at + 1]);
@@ -91,11 +101,12 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
   if (word.size() < 3 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return NameIndex::none;
   const std::size_t limit = word.size() >= 8 ? 2 : 1;
+  const bool english = english_word(word);
   const Spelling* best = nullptr;
   std::size_t best_d = limit + 1;
   bool best_first = false;
   auto consider = [&](const Spelling& cand, std::size_t d) {
-    if (d > limit || !plausible_typo(word, cand.word, cand.stop, d)) return;
+    if (d > limit || !plausible_typo(word, cand.word, cand.stop, d, english)) return;
     const bool first = cand.word[0] == word[0];
     if (d < best_d ||
         (d == best_d && (first > best_first || (first == best_first && (cand.freq > best->freq ||

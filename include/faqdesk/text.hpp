@@ -26,6 +26,10 @@ std::string wrap(std::string_view s, std::size_t width, std::string_view indent 
 // `b`, stopping early once it exceeds `limit` (then returns limit + 1).
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
+// True when lower-case `word` is in the English word list compiled in (from
+// Debian's wamerican: common words and their inflections, no names).
+bool english_word(std::string_view word);
+
 // Return up to `most` of `candidates` close to `word`, nearest first.
 std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
                                  std::size_t most = 3);

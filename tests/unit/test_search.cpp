@@ -304,6 +304,30 @@ TEST_CASE("search: a question closest to a not_answered one gets no answer, not 
   CHECK(declining.threshold() == plain.threshold());
 }
 
+TEST_CASE("search: a short word no dictionary has is a slip of the FAQ word beside it") {
+  auto via = [](std::string_view q) {
+    auto r = clinic().index.search(q);
+    REQUIRE(r.terms.size() == 1);
+    CHECK(r.terms[0].how == MatchHow::spelling);
+    return r.terms[0].via;
+  };
+  CHECK(via("cosg") == "cost"); // a neighbouring key, four letters
+  CHECK(via("shoy") == "shot");
+  CHECK(via("sho") == "shot");  // three letters, one left out
+  CHECK(clinic().top("how much does it cosg") == "cost");
+  CHECK(clinic().top("how llng will the relief last") == "durability");
+  CHECK(clinic().top("does the liposuction hurt mich") == "pain");
+  // A real word stays itself ("cast" is not "cost"), and a non-word is not
+  // shortened into a function word ("ivf" is not "if").
+  for (auto q : {"cast", "ivf"}) {
+    CAPTURE(q);
+    auto r = clinic().index.search(q);
+    REQUIRE(r.terms.size() == 1);
+    CHECK(r.terms[0].how == MatchHow::unknown);
+    CHECK(r.matches.empty());
+  }
+}
+
 TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
   auto r = clinic().index.search("scam");
   REQUIRE(!r.terms.empty());

@@ -36,6 +36,17 @@ TEST_CASE("text: edit distance counts a swap as one edit and stops past the limi
   CHECK(edit_distance("abc", "xyzxyz", 1) == 2);
 }
 
+TEST_CASE("text: the English word list knows common words, not typos or names") {
+  for (auto w : {"cast", "cost", "stem", "plain", "wok", "a", "zoo"}) {
+    CAPTURE(w);
+    CHECK(english_word(w));
+  }
+  for (auto w : {"cosg", "syem", "llng", "mich", "ivf", "", "Cast", "aaaa", "zzzzzz"}) {
+    CAPTURE(w);
+    CHECK_FALSE(english_word(w));
+  }
+}
+
 TEST_CASE("text: nearest names suggest close ids first") {
   CHECK(nearest("costs", {"cost", "imaging", "consultation"}, 1) == std::vector<std::string>{"cost"});
   CHECK(nearest("zzzz", {"cost", "imaging"}).empty());
