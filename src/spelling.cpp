@@ -85,6 +85,35 @@ bool plausible_typo(const std::string& word, const std::string& cand, bool funct
   return true;
 }
 
+// True when an English word is one edit from `word` (a letter left out,
+// added, replaced, or two swapped): then `word` is likelier a typo of that
+// word ("parikng", "hirnig") than two typos of a FAQ word ("paying", "hiking").
+bool near_english_word(const std::string& word) {
+  std::string v;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    v = word;
+    v.erase(i, 1);
+    if (english_word(v)) return true;
+    if (i + 1 < word.size() && word[i] != word[i + 1]) {
+      v = word;
+      std::swap(v[i], v[i + 1]);
+      if (english_word(v)) return true;
+    }
+  }
+  for (std::size_t i = 0; i <= word.size(); ++i)
+    for (char c = 'a'; c <= 'z'; ++c) {
+      if (i < word.size() && c != word[i]) {
+        v = word;
+        v[i] = c;
+        if (english_word(v)) return true;
+      }
+      v = word;
+      v.insert(i, 1, c);
+      if (english_word(v)) return true;
+    }
+  return false;
+}
+
 // Population count without a call into libgcc (the baseline x86-64 target
 // has no popcnt instruction).
 std::size_t bits_set(std::uint32_t v) {
@@ -100,8 +129,12 @@ std::size_t bits_set(std::uint32_t v) {
 std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const {
   if (word.size() < 3 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return NameIndex::none;
-  const std::size_t limit = word.size() >= 8 ? 2 : 1;
+  // Two edits for a long word, or for one of six letters or more that is no
+  // English word nor one edit from one ("imgaign" for "imaging", but not
+  // "parikng", which is "parking"); one otherwise.
   const bool english = english_word(word);
+  const std::size_t limit =
+      word.size() >= 8 || (!english && word.size() >= 6 && !near_english_word(word)) ? 2 : 1;
   const Spelling* best = nullptr;
   std::size_t best_d = limit + 1;
   bool best_first = false;

@@ -314,12 +314,15 @@ TEST_CASE("search: a short word no dictionary has is a slip of the FAQ word besi
   CHECK(via("cosg") == "cost"); // a neighbouring key, four letters
   CHECK(via("shoy") == "shot");
   CHECK(via("sho") == "shot");  // three letters, one left out
+  CHECK(via("imgaign") == "imaging"); // two edits in a word of seven letters
   CHECK(clinic().top("how much does it cosg") == "cost");
   CHECK(clinic().top("how llng will the relief last") == "durability");
   CHECK(clinic().top("does the liposuction hurt mich") == "pain");
-  // A real word stays itself ("cast" is not "cost"), and a non-word is not
-  // shortened into a function word ("ivf" is not "if").
-  for (auto q : {"cast", "ivf"}) {
+  // A real word stays itself ("cast" is not "cost"); a non-word is not
+  // shortened into a function word ("ivf" is not "if"), nor taken two edits
+  // to a FAQ word when it is one from a real word ("parikng" is "parking",
+  // which the FAQ does not answer, not "paying"; "hirnig" is not "hiking").
+  for (auto q : {"cast", "ivf", "parikng", "hirnig"}) {
     CAPTURE(q);
     auto r = clinic().index.search(q);
     REQUIRE(r.terms.size() == 1);
