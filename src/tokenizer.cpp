@@ -90,7 +90,7 @@ constexpr const char* stopwords[] = {
     // formal wording ("I'd like to inquire about any potential risks")
     "potential", "aware", "describe", "inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry",
     "become", "becomes", "became", "becoming", "supposed",
-    "able", "unable", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
+    "able", "unable", "none", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
 constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "first", "help", "own", "bring", "do"};
 
