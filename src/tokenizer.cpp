@@ -62,7 +62,7 @@ constexpr const char* stopwords[] = {
     "er", "etc", "even", "ever", "every", "family", "for", "friend", "from", "further", "get", "gets", "getting",
     "go", "goes", "going", "gonna", "got", "gotten", "guess", "had", "hadnt", "has", "hasnt", "have", "havent",
     "having", "he", "hed", "hello", "her", "here", "hers", "herself", "hes", "hey", "hi", "him", "himself", "his",
-    "hmm", "honestly", "hows", "husband", "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it",
+    "hmm", "honestly", "husband", "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it",
     "its", "itself", "ive", "just", "kind", "kinda", "know", "let", "lets", "like", "maam", "may", "maybe", "me",
     "mine", "mom", "mother", "father", "morning", "afternoon", "evening", "mr", "mrs", "ms", "must", "my",
     "myself", "need", "needs", "needed", "needing", "require", "required", "requires", "necessary", "mandatory",
