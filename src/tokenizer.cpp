@@ -90,7 +90,7 @@ constexpr const char* stopwords[] = {
     // formal wording ("I'd like to inquire about any potential risks")
     "potential", "aware", "describe", "inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry",
     "become", "becomes", "became", "becoming", "supposed",
-    "able", "unable", "none", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
+    "able", "unable", "none", "mean", "means", "meant", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
 constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "first", "help", "own", "bring", "do"};
 
@@ -251,7 +251,8 @@ constexpr Pleasantry pleasantries[] = {
     {"have", "a", "nice", "day"}, {"have", "a", "good", "day"}, {"have", "a", "great", "day"},
     {"nice", "to", "meet", "you"}, {"is", "anyone", "there"}, {"is", "anybody", "there"},
     {"is", "someone", "there"}, {"anyone", "there"}, {"anybody", "there"}, {"are", "you", "there"},
-    {"can", "you", "hear", "me"}};
+    {"can", "you", "hear", "me"}, {"say", "that", "again"}, {"name", "again"}, {"call", "you", "back"},
+    {"call", "back", "later"}, {"get", "back", "to", "you"}};
 static_assert(std::size(pleasantries) <= 64, "one bit each in a std::uint64_t");
 static_assert([] {
   for (std::size_t k = 1; k < std::size(pleasantries); ++k) // a first word seen before is the one just before
