@@ -160,6 +160,24 @@ void drop_past_times(std::vector<std::string>& t) {
   }
 }
 
+// A round sum ("is it more than 6000", "under 8500?", "7k") is a price, as
+// "$6000" is: "dollars" follows it. Not a year ("since 2015"), a count that
+// is not round ("1114 patients"), a small number ("300 pounds"), nor part of
+// a phone number ("586-992-8300").
+void spell_out_amounts(std::vector<std::string>& t) {
+  auto number = [](const std::string& w) { return !w.empty() && std::all_of(w.begin(), w.end(), is_digit); };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].size() < 4 || t[i].size() > 6 || !number(t[i])) continue;
+    const int n = std::stoi(t[i]);
+    if (n < 1000 || n % 100 != 0 || (n >= 1900 && n <= 2100)) continue;
+    if ((i > 0 && (t[i - 1] == "dollars" || number(t[i - 1]))) ||
+        (i + 1 < t.size() && (t[i + 1] == "dollars" || t[i + 1] == "bucks" || number(t[i + 1]))))
+      continue;
+    t.insert(t.begin() + static_cast<std::ptrdiff_t>(i) + 1, "dollars");
+    ++i;
+  }
+}
+
 // "how do I know if it will work" asks whether it will work, not how: the
 // "how" goes, so that the question is not read as "how does it work".
 void drop_how_to_know(std::vector<std::string>& t) {
@@ -227,6 +245,7 @@ void tokenize(std::string_view text, std::vector<std::string>& out) {
   finish_token(tok, out);
   spell_out_shorthand(out);
   spell_out_ages(out);
+  spell_out_amounts(out);
   drop_past_times(out);
   drop_how_to_know(out);
 }

@@ -24,18 +24,24 @@ TEST_CASE("tokenize: money and numbers are normalised") {
   CHECK(tokenize("$7,000") == V{"dollars", "7000"});
   CHECK(tokenize("how much $$?") == V{"how", "much", "dollars"});
   CHECK(tokenize("what %") == V{"what", "percent"});
-  CHECK(tokenize("7k") == V{"7000"});
   CHECK(tokenize("1.5 years") == V{"1.5", "years"});
   CHECK(tokenize("586-992-8300") == V{"586", "992", "8300"});
+  // A round sum is a price, with or without its "$"; a year or a count is not.
+  CHECK(tokenize("7k") == V{"7000", "dollars"});
+  CHECK(tokenize("more than 6000?") == V{"more", "than", "6000", "dollars"});
+  CHECK(tokenize("6000 dollars") == V{"6000", "dollars"});
+  CHECK(tokenize("since 2015") == V{"since", "2015"});
+  CHECK(tokenize("1114 patients") == V{"1114", "patients"});
+  CHECK(tokenize("300 pounds") == V{"300", "pounds"});
 }
 
 TEST_CASE("tokenize: an age said as a bare number is spelled out") {
   CHECK(tokenize("I'm 82, can I do it?") == V{"im", "82", "years", "old", "can", "i", "do", "it"});
   CHECK(tokenize("she's 90 years old") == V{"shes", "90", "years", "old"});
   // Not an age: no "I'm" before it, or no plausible adult's age.
-  CHECK(tokenize("is it 7000") == V{"is", "it", "7000"});
+  CHECK(tokenize("is it 7000") == V{"is", "it", "7000", "dollars"}); // a price
   CHECK(tokenize("im 5") == V{"im", "5"});
-  CHECK(tokenize("i am 7000 short") == V{"i", "am", "7000", "short"});
+  CHECK(tokenize("i am 7000 short") == V{"i", "am", "7000", "dollars", "short"});
 }
 
 TEST_CASE("tokenize: when something happened before is not what is asked") {
