@@ -290,8 +290,15 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     all.explain = true;
     return search_whole(query, all).not_answered.has_value();
   };
+  // Nor a clause that points back at the rest ("my knee is red and hot, is
+  // that normal"): it asks about what the whole says, not on its own.
+  auto points_back = [](std::string_view part) {
+    const auto words = tokenize(part);
+    return std::any_of(words.begin(), words.end(), [](const std::string& w) { return w == "that" || w == "those"; });
+  };
   for (std::size_t k = parts.size(); k-- > 0;) {
     if (k + 1 != parts.size() && !parts[k].ends_with('?')) continue;
+    if (points_back(parts[k])) continue;
     SearchResult part = search_whole(parts[k], options);
     if (!part.matches.empty() && names_something(part)) {
       if (whole_declined()) return result;
