@@ -183,6 +183,11 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
 
 TEST_CASE("search: safety with a condition the FAQ does not address gets no answer, not 'very low risk'") {
   CHECK(clinic().top("is it safe") == "safety");
+  CHECK(clinic().top("is there a risk of infection") == "safety");
+  // A caller reporting what may be a complication is referred, not reassured.
+  for (auto q : {"i had the injection yesterday and now i have a fever", "the incision looks infected",
+                 "there's pus coming from the lipo spot", "my knee is really swollen two days after the procedure"})
+    CHECK_MESSAGE(clinic().top(q) == "", q);
   for (auto q : {"is it safe if i'm pregnant", "is it safe with a pacemaker", "do stem cells cause cancer", "is it safe for kids"})
     CHECK_MESSAGE(clinic().top(q) == "", q);
 }
