@@ -184,6 +184,11 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
 TEST_CASE("search: safety with a condition the FAQ does not address gets no answer, not 'very low risk'") {
   CHECK(clinic().top("is it safe") == "safety");
   CHECK(clinic().top("is there a risk of infection") == "safety");
+  // Nor is another treatment's safety, cost or recovery the stem cell treatment's.
+  for (auto q : {"is prp safe", "how much do gel shots cost", "how long is recovery from arthroscopy",
+                 "is knee replacement surgery safe"})
+    CHECK_MESSAGE(clinic().top(q) == "", q);
+  CHECK(clinic().top("is it safer than a knee replacement") == "safety");
   // A caller reporting what may be a complication is referred, not reassured.
   for (auto q : {"i had the injection yesterday and now i have a fever", "the incision looks infected",
                  "there's pus coming from the lipo spot", "my knee is really swollen two days after the procedure"})
