@@ -109,7 +109,11 @@ void spell_out_ages(std::vector<std::string>& t) {
     if (!one_of(t[i - 1], before)) continue;
     const int n = std::stoi(t[i]);
     if (n < 18 || n > 119) continue;
-    if (i + 1 < t.size() && (t[i + 1] == "years" || t[i + 1] == "year" || t[i + 1] == "yrs" || t[i + 1] == "yo")) continue;
+    if (i + 1 < t.size() && (t[i + 1] == "years" || t[i + 1] == "year" || t[i + 1] == "yrs" || t[i + 1] == "yo")) {
+      // "I am 70 year": the "old" is understood.
+      if (t[i + 1] != "yo" && (i + 2 >= t.size() || t[i + 2] != "old")) t.insert(t.begin() + static_cast<std::ptrdiff_t>(i) + 2, "old");
+      continue;
+    }
     t.insert(t.begin() + static_cast<std::ptrdiff_t>(i) + 1, {"years", "old"});
     i += 2;
   }

@@ -38,6 +38,7 @@ TEST_CASE("tokenize: money and numbers are normalised") {
 TEST_CASE("tokenize: an age said as a bare number is spelled out") {
   CHECK(tokenize("I'm 82, can I do it?") == V{"im", "82", "years", "old", "can", "i", "do", "it"});
   CHECK(tokenize("she's 90 years old") == V{"shes", "90", "years", "old"});
+  CHECK(tokenize("i am 70 year") == V{"i", "am", "70", "year", "old"}); // the "old" understood
   // Not an age: no "I'm" before it, or no plausible adult's age.
   CHECK(tokenize("is it 7000") == V{"is", "it", "7000", "dollars"}); // a price
   CHECK(tokenize("im 5") == V{"im", "5"});
