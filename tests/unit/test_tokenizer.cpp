@@ -57,6 +57,7 @@ TEST_CASE("tokenize: when something happened before is not what is asked") {
 TEST_CASE("tokenize: a coordinator's shorthand reads as the word") {
   CHECK(tokenize("approx cost of tx") == V{"about", "cost", "of", "treatment"});
   CHECK(tokenize("2nd tx in 2 yrs?") == V{"second", "treatment", "in", "2", "years"});
+  CHECK(tokenize("avg cost, appt avail?") == V{"about", "cost", "appt", "available"});
   // Only whole words: "txt" and "bcc" are not shorthand for anything here.
   CHECK(tokenize("txt bcc") == V{"txt", "bcc"});
 }
