@@ -108,12 +108,21 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
                                                     "people", "patients", "most", "the", "my", "your", "doctors", "guys", "folks"};
     return one_of(w, subjects);
   };
+  // The verb ends the question or is followed by function words only ("what
+  // does it do for the knee"); a word with a meaning after it is the verb the
+  // "do" helps ("what study does the clinic cite"), and a subject ("what
+  // insurance do you take") says the same. Words the FAQ ignores are skipped.
+  auto last_but_function_words = [&](std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < words.size() && ignored.contains(words[j])) ++j;
+    return j == words.size() || (!subject(words[j]) && is_stopword(words[j]));
+  };
   // The question may open with other words: "so what is it they actually do".
   const auto what = std::find_if(words.begin(), words.end(), [](const std::string& w) { return w == "what" || w == "whats"; });
   if (what != words.end())
     for (auto i = static_cast<std::size_t>(what - words.begin()) + 2; i < words.size() && verb == words.size(); ++i)
       if ((words[i] == "do" || words[i] == "does" || words[i] == "did") && words[i - 1] != *what && res[i].stop &&
-          fixed[i] == 0 && (i + 1 == words.size() || !subject(words[i + 1])) &&
+          fixed[i] == 0 && last_but_function_words(i) &&
           (words[i - 1] == "it" || words[i - 1] == "they" || !subject(words[i - 1]))) {
         res[i].stop = false;
         res[i].stem = "do";

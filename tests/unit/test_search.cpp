@@ -160,6 +160,9 @@ TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cel
   CHECK_FALSE(has_do(clinic().index.search("what kind of treatment do you do for knees"))); // what you offer
   CHECK_FALSE(has_do(clinic().index.search("what do you guys do with stem cells")));
   CHECK(clinic().top("what do you do") == "");
+  // Nor the helper of another verb: "cite" is the verb, and the question the study's.
+  CHECK_FALSE(has_do(clinic().index.search("what study does allure cite")));
+  CHECK(clinic().top("what study does allure cite") == "evidence");
 }
 
 TEST_CASE("search: a long question is answered from its last clause, or one ending in '?'") {
