@@ -309,6 +309,14 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
   return result;
 }
 
+std::vector<QueryTerm> SearchIndex::read(std::string_view query) const {
+  std::vector<QueryTerm> terms;
+  std::vector<TermId> ids;
+  impl_->normalise(query, true, terms, ids);
+  impl_->weigh(terms, ids);
+  return terms;
+}
+
 SearchResult SearchIndex::search_whole(std::string_view query, const SearchOptions& options) const {
   SearchResult result;
   thread_local std::vector<TermId> ids;

@@ -68,6 +68,9 @@ public:
   SearchIndex& operator=(SearchIndex&&) noexcept;
 
   SearchResult search(std::string_view query, const SearchOptions& options = {}) const;
+  // The terms `query` is read as (fillers dropped, stems, synonyms and
+  // spelling applied), weighed, without scoring any entry.
+  std::vector<QueryTerm> read(std::string_view query) const;
 
   // The confidence below which faqdesk abstains: settings.min_confidence, or 0.5.
   double min_confidence() const;

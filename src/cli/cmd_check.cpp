@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <faqdesk/faq_lint.hpp>
 #include <faqdesk/faq_loader.hpp>
 #include <faqdesk/faq_lookup.hpp>
 #include <faqdesk/text.hpp>
@@ -18,9 +19,13 @@ void set_check_command(CLI::App& app, Context& ctx, Action& run) {
       Faq faq = file->empty() ? Faq(ctx.faq())
                               : load_faq(locate_faq(*file, nullptr), ctx.limits());
       std::string name = faq.source;
+      const std::vector<Diagnostic> warnings = faq_warnings(faq, SearchIndex(faq));
+      for (const auto& w : warnings) print_warning(format_diagnostic(w));
       std::string summary = fmt::format("{}: {} entries", printable(name), faq.entries.size());
       if (!faq.screening.empty()) summary += fmt::format(", {} screening questions", faq.screening.size());
-      out(summary + ", no problems\n");
+      summary += ", no problems";
+      if (!warnings.empty()) summary += fmt::format(" ({} warning{})", warnings.size(), warnings.size() == 1 ? "" : "s");
+      out(summary + "\n");
       return 0;
     };
   });

@@ -55,6 +55,37 @@ TEST_CASE("check: the default faq.yaml passes with a one-line summary") {
   auto r = faqdesk({"check", test::source("faq.yaml").string()});
   CHECK(r.status == 0);
   CHECK(r.out.ends_with("faq.yaml: 16 entries, 4 screening questions, no problems\n"));
+  CHECK(r.err.empty()); // and no warnings
+}
+
+TEST_CASE("check: edits that quietly undo matching are warned about, exit 0") {
+  test::TempDir dir;
+  auto f = dir.write("faq.yaml", R"(entries:
+  - id: cost
+    question: How much does it cost?
+    answer: Under $7,000.
+    alternates:
+      - What is the price of the knee treatment?
+      - Is it right for me?
+  - id: pain
+    question: Does it hurt?
+    answer: Not much.
+    alternates:
+      - How much is the cost?
+not_answered:
+  - Does that hurt?
+ignore_words: [knee]
+)");
+  auto r = faqdesk({"check", f.string()});
+  CHECK(r.status == 0);
+  CHECK(r.out == f.string() + ": 2 entries, no problems (4 warnings)\n");
+  const std::string p = "faqdesk: warning: " + f.string();
+  CHECK(r.err == p + ":2:5: entry 'cost': \"Is it right for me?\" has only filler words, so it matches no question\n" +
+                     p + ":2:5: entry 'cost' uses 'knee', which ignore_words lists: no question is matched on it\n" +
+                     p + ":8:5: entries 'cost' and 'pain' ask the same: \"How much does it cost?\" and \"How much is the "
+                         "cost?\"; a caller asking it gets either\n" +
+                     p + ":8:5: not_answered \"Does that hurt?\" asks what entry 'pain' answers (\"Does it hurt?\"): a caller "
+                         "asking it gets either\n");
 }
 
 TEST_CASE("check: every problem in a broken file is reported with line and column, exit 2") {
