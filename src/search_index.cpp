@@ -5,6 +5,7 @@
 // answers; reading a question is in query_terms.cpp and spelling.cpp,
 // scoring in scoring.cpp, the compiled cache in search_index_cache.cpp.
 #include <faqdesk/search_index.hpp>
+#include <faqdesk/text.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -290,11 +291,18 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     all.explain = true;
     return search_whole(query, all).not_answered.has_value();
   };
-  // Nor a clause that points back at the rest ("my knee is red and hot, is
-  // that normal"): it asks about what the whole says, not on its own.
+  // Nor a clause that asks whether what the rest says is so ("my knee is red
+  // and hot, is that normal"): it is about the rest, not a question of its
+  // own, as "how much does that cost" is.
   auto points_back = [](std::string_view part) {
+    static constexpr std::string_view openers[] = {"so", "and", "but", "ok", "okay", "well", "oh"};
+    static constexpr std::string_view verbs[] = {"is", "was", "are", "were", "isnt", "wasnt", "arent"};
+    static constexpr std::string_view pointers[] = {"that", "those"};
     const auto words = tokenize(part);
-    return std::any_of(words.begin(), words.end(), [](const std::string& w) { return w == "that" || w == "those"; });
+    std::size_t i = 0;
+    while (i < words.size() && one_of(words[i], openers)) ++i;
+    if (i < words.size() && words[i] == "thats") return true;
+    return i + 1 < words.size() && one_of(words[i], verbs) && one_of(words[i + 1], pointers);
   };
   for (std::size_t k = parts.size(); k-- > 0;) {
     if (k + 1 != parts.size() && !parts[k].ends_with('?')) continue;

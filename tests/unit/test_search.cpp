@@ -180,8 +180,12 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   CHECK(clinic().top("i have gout, and my knee hurts, do you treat gout") == "");
   // Nor is a clause that names nothing but the FAQ's own subject.
   CHECK(clinic().top("my dad has parkinsons, can stem cells help") == "");
-  // Nor one that points back at the rest: the question is about the rest.
+  // Nor one that asks whether the rest is so: the question is about the rest.
   CHECK(clinic().top("i had it done last week and my knee is red and hot, is that normal") == "");
+  const auto c = clinic().index.search("my cousin raved about the results in tampa, how much does that cost");
+  REQUIRE(!c.matches.empty());
+  CHECK(clinic().faq.entries[c.matches[0].entry].id == "cost");
+  CHECK(c.part == "how much does that cost");
 }
 
 TEST_CASE("search: safety with a condition the FAQ does not address gets no answer, not 'very low risk'") {
