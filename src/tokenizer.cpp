@@ -90,7 +90,7 @@ constexpr const char* stopwords[] = {
     // formal wording ("I'd like to inquire about any potential risks")
     "potential", "aware", "describe", "inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry",
     "become", "becomes", "became", "becoming", "supposed",
-    "able", "unable", "none", "mean", "means", "meant", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
+    "able", "unable", "none", "mean", "means", "meant", "goodbye", "ago", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"};
 
 constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "first", "help", "own", "bring", "do"};
 
@@ -126,7 +126,7 @@ constexpr std::pair<std::string_view, std::string_view> shorthand_words[] = {
     {"wk", "week"},      {"hrs", "hours"},    {"mins", "minutes"}, {"1st", "first"},     {"2nd", "second"},
     {"3rd", "third"},    {"b4", "before"},    {"pts", "patients"}, {"pics", "pictures"}, {"meds", "medication"},
     {"approx", "about"}, {"abt", "about"},    {"ppl", "people"},   {"thru", "through"},  {"bc", "because"},
-    {"avg", "about"},    {"avail", "available"}};
+    {"avg", "about"},    {"avail", "available"}, {"hw", "how"}};
 // Bit (first character) of shorthand_starts[length]: whether some shorthand
 // of that length starts with it, so that most words are passed over at once
 // (this runs for every word of every question).

@@ -240,7 +240,7 @@ TEST_CASE("search: one shared common word does not make a confident answer") {
   for (auto q : {"hi how are you", "good morning", "thank you so much", "hello is anyone there", "why",
                  "where", "tell me more", "can you help me", "how do i get to your office", "who owns the clinic",
                  "can i bring my wife", "what was your name again", "let me ask my wife and call you back",
-                 "i'll call back later", "sorry can you say that again", "testing 123"}) {
+                 "i'll call back later", "sorry can you say that again", "testing 123", "thank you goodbye"}) {
     CAPTURE(q);
     CHECK(clinic().top(q) == "");
   }

@@ -58,6 +58,7 @@ TEST_CASE("tokenize: a coordinator's shorthand reads as the word") {
   CHECK(tokenize("approx cost of tx") == V{"about", "cost", "of", "treatment"});
   CHECK(tokenize("2nd tx in 2 yrs?") == V{"second", "treatment", "in", "2", "years"});
   CHECK(tokenize("avg cost, appt avail?") == V{"about", "cost", "appt", "available"});
+  CHECK(tokenize("hw does it work") == V{"how", "does", "it", "work"});
   // Only whole words: "txt" and "bcc" are not shorthand for anything here.
   CHECK(tokenize("txt bcc") == V{"txt", "bcc"});
 }
