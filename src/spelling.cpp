@@ -85,35 +85,6 @@ bool plausible_typo(const std::string& word, const std::string& cand, bool funct
   return true;
 }
 
-// True when an English word is one edit from `word` (a letter left out,
-// added, replaced, or two swapped): then `word` is likelier a typo of that
-// word ("parikng", "hirnig") than two typos of a FAQ word ("paying", "hiking").
-bool near_english_word(const std::string& word) {
-  std::string v;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    v = word;
-    v.erase(i, 1);
-    if (english_word(v)) return true;
-    if (i + 1 < word.size() && word[i] != word[i + 1]) {
-      v = word;
-      std::swap(v[i], v[i + 1]);
-      if (english_word(v)) return true;
-    }
-  }
-  for (std::size_t i = 0; i <= word.size(); ++i)
-    for (char c = 'a'; c <= 'z'; ++c) {
-      if (i < word.size() && c != word[i]) {
-        v = word;
-        v[i] = c;
-        if (english_word(v)) return true;
-      }
-      v = word;
-      v.insert(i, 1, c);
-      if (english_word(v)) return true;
-    }
-  return false;
-}
-
 // Population count without a call into libgcc (the baseline x86-64 target
 // has no popcnt instruction).
 std::size_t bits_set(std::uint32_t v) {
@@ -131,10 +102,12 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
     return NameIndex::none;
   // Two edits for a long word, or for one of six letters or more that is no
   // English word nor one edit from one ("imgaign" for "imaging", but not
-  // "parikng", which is "parking"); one otherwise.
+  // "parikng", which is "parking"); one otherwise. (A word one edit from an
+  // English word is likelier a typo of that word than two typos of a FAQ
+  // word, "paying". That is looked up last, only for a two-edit answer.)
   const bool english = english_word(word);
-  const std::size_t limit =
-      word.size() >= 8 || (!english && word.size() >= 6 && !near_english_word(word)) ? 2 : 1;
+  const bool mid_length = !english && word.size() >= 6 && word.size() < 8;
+  const std::size_t limit = word.size() >= 8 || mid_length ? 2 : 1;
   const Spelling* best = nullptr;
   std::size_t best_d = limit + 1;
   bool best_first = false;
@@ -174,6 +147,7 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
     for (auto it = lo; it != hi; ++it)
       if (bits_set(letters ^ it->letters) <= 4) consider(*it, edit_distance(word, it->word, limit));
   }
+  if (best != nullptr && best_d == 2 && mid_length && near_english_word(word)) return NameIndex::none;
   return index_of(best);
 }
 

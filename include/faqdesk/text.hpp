@@ -29,6 +29,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // True when lower-case `word` is in the English word list compiled in (from
 // Debian's wamerican: common words and their inflections, no names).
 bool english_word(std::string_view word);
+// True when such a word is one edit from `word` (a letter left out, added,
+// replaced, or two swapped).
+bool near_english_word(std::string_view word);
 
 // Return up to `most` of `candidates` close to `word`, nearest first.
 std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
