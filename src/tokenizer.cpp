@@ -18,6 +18,8 @@ bool is_ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+// A number written in digits: "82", "7000".
+bool all_digits(std::string_view w) { return !w.empty() && std::all_of(w.begin(), w.end(), is_digit); }
 
 // Length of an apostrophe at `s[i]` (' or U+2018/U+2019), else 0.
 std::size_t apostrophe_at(std::string_view s, std::size_t i) {
@@ -48,7 +50,7 @@ bool word_char_at(std::string_view s, std::size_t i) {
 void finish_token(std::string& tok, std::vector<std::string>& out) {
   if (tok.empty()) return;
   // "7k" -> "7000"
-  if (tok.size() >= 2 && tok.back() == 'k' && std::all_of(tok.begin(), tok.end() - 1, is_digit))
+  if (tok.size() >= 2 && tok.back() == 'k' && all_digits(std::string_view(tok).substr(0, tok.size() - 1)))
     tok = tok.substr(0, tok.size() - 1) + "000";
   out.push_back(std::move(tok));
   tok.clear();
@@ -105,7 +107,7 @@ constexpr const char* shorthand[] = {"u",     "ur",     "r",     "ya",  "yall", 
 void spell_out_ages(std::vector<std::string>& t) {
   static constexpr std::string_view before[] = {"im", "am", "hes", "shes", "turned", "turning", "aged", "age"};
   for (std::size_t i = 1; i < t.size(); ++i) {
-    if (t[i].size() < 2 || t[i].size() > 3 || !std::all_of(t[i].begin(), t[i].end(), is_digit)) continue;
+    if (t[i].size() < 2 || t[i].size() > 3 || !all_digits(t[i])) continue;
     if (!one_of(t[i - 1], before)) continue;
     const int n = std::stoi(t[i]);
     if (n < 18 || n > 119) continue;
@@ -170,13 +172,12 @@ void drop_past_times(std::vector<std::string>& t) {
 // is not round ("1114 patients"), a small number ("300 pounds"), nor part of
 // a phone number ("586-992-8300").
 void spell_out_amounts(std::vector<std::string>& t) {
-  auto number = [](const std::string& w) { return !w.empty() && std::all_of(w.begin(), w.end(), is_digit); };
   for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i].size() < 4 || t[i].size() > 6 || !number(t[i])) continue;
+    if (t[i].size() < 4 || t[i].size() > 6 || !all_digits(t[i])) continue;
     const int n = std::stoi(t[i]);
     if (n < 1000 || n % 100 != 0 || (n >= 1900 && n <= 2100)) continue;
-    if ((i > 0 && (t[i - 1] == "dollars" || number(t[i - 1]))) ||
-        (i + 1 < t.size() && (t[i + 1] == "dollars" || t[i + 1] == "bucks" || number(t[i + 1]))))
+    if ((i > 0 && (t[i - 1] == "dollars" || all_digits(t[i - 1]))) ||
+        (i + 1 < t.size() && (t[i + 1] == "dollars" || t[i + 1] == "bucks" || all_digits(t[i + 1]))))
       continue;
     t.insert(t.begin() + static_cast<std::ptrdiff_t>(i) + 1, "dollars");
     ++i;

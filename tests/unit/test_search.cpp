@@ -27,6 +27,13 @@ const Clinic& clinic() {
   static const Clinic c;
   return c;
 }
+// The FAQ spelling a one-word question `q` was corrected to (checking that it was).
+std::string corrected_to(std::string_view q) {
+  auto r = clinic().index.search(q);
+  REQUIRE(r.terms.size() == 1);
+  CHECK(r.terms[0].how == MatchHow::spelling);
+  return r.terms[0].via;
+}
 // A FAQ of two entries, for what the clinic's own faq.yaml cannot show.
 const std::string knees_and_cost = "entries:\n"
                                    "  - id: knees\n"
@@ -49,18 +56,12 @@ TEST_CASE("search: a misspelt keyword still finds the cost entry") {
 }
 
 TEST_CASE("search: one-edit typos of every kind are corrected, and two edits in a long word") {
-  auto via = [](std::string_view q) {
-    auto r = clinic().index.search(q);
-    REQUIRE(r.terms.size() == 1);
-    CHECK(r.terms[0].how == MatchHow::spelling);
-    return r.terms[0].via;
-  };
-  CHECK(via("consltation").starts_with("consultation"));  // a letter dropped
-  CHECK(via("deformitty").starts_with("deformity"));      // a letter added
-  CHECK(via("recovary") == "recovery");                   // a letter replaced
-  CHECK(via("ocst") == "cost");                           // two letters swapped, the first among them
-  CHECK(via("liposuctoin").starts_with("liposuction"));   // swapped near the end
-  CHECK(via("cartlidge") == "cartilage");                 // two edits, long word
+  CHECK(corrected_to("consltation").starts_with("consultation"));  // a letter dropped
+  CHECK(corrected_to("deformitty").starts_with("deformity"));      // a letter added
+  CHECK(corrected_to("recovary") == "recovery");                   // a letter replaced
+  CHECK(corrected_to("ocst") == "cost");                           // two letters swapped, the first among them
+  CHECK(corrected_to("liposuctoin").starts_with("liposuction"));   // swapped near the end
+  CHECK(corrected_to("cartlidge") == "cartilage");                 // two edits, long word
   CHECK(clinic().top("recovary") == "recovery");
 }
 
@@ -327,16 +328,10 @@ TEST_CASE("search: a question closest to a not_answered one gets no answer, not 
 }
 
 TEST_CASE("search: a short word no dictionary has is a slip of the FAQ word beside it") {
-  auto via = [](std::string_view q) {
-    auto r = clinic().index.search(q);
-    REQUIRE(r.terms.size() == 1);
-    CHECK(r.terms[0].how == MatchHow::spelling);
-    return r.terms[0].via;
-  };
-  CHECK(via("cosg") == "cost"); // a neighbouring key, four letters
-  CHECK(via("shoy") == "shot");
-  CHECK(via("sho") == "shot");  // three letters, one left out
-  CHECK(via("imgaign") == "imaging"); // two edits in a word of seven letters
+  CHECK(corrected_to("cosg") == "cost"); // a neighbouring key, four letters
+  CHECK(corrected_to("shoy") == "shot");
+  CHECK(corrected_to("sho") == "shot");  // three letters, one left out
+  CHECK(corrected_to("imgaign") == "imaging"); // two edits in a word of seven letters
   CHECK(clinic().top("how much does it cosg") == "cost");
   CHECK(clinic().top("how llng will the relief last") == "durability");
   CHECK(clinic().top("does the liposuction hurt mich") == "pain");
