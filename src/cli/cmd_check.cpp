@@ -10,7 +10,7 @@
 namespace faqdesk::cli {
 
 void set_check_command(CLI::App& app, Context& ctx, Action& run) {
-  auto* cmd = app.add_subcommand("check", "Validate a FAQ file and report every problem with its line and column");
+  auto* cmd = app.add_subcommand("check", "Validate a FAQ file: report every problem with its line and column, and warn about phrasings that undo matching");
   cmd->footer("Example: faqdesk check faq.yaml");
   auto file = std::make_shared<std::string>();
   cmd->add_option("FILE", *file, "FAQ file to check ('-' for stdin; default: the FAQ faqdesk would use)");
