@@ -278,7 +278,9 @@ constexpr Pleasantry pleasantries[] = {
     {"is", "someone", "there"}, {"anyone", "there"}, {"anybody", "there"}, {"are", "you", "there"},
     {"can", "you", "hear", "me"}, {"say", "that", "again"}, {"name", "again"}, {"call", "you", "back"},
     {"call", "back", "later"}, {"get", "back", "to", "you"}, {"testing", "testing"}, {"testing", "123"},
-    {"just", "testing"}, {"this", "is", "a", "test"}};
+    {"just", "a", "moment"}, {"just", "testing"}, {"this", "is", "a", "test"}, {"hold", "on", "a", "second"},
+    {"hold", "on", "a", "sec"}, {"hold", "on"}, {"hang", "on", "a", "second"}, {"hang", "on", "a", "sec"},
+    {"hang", "on"}, {"one", "moment", "please"}, {"one", "moment"}};
 static_assert(std::size(pleasantries) <= 64, "one bit each in a std::uint64_t");
 static_assert([] {
   for (std::size_t k = 1; k < std::size(pleasantries); ++k) // a first word seen before is the one just before

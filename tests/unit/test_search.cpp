@@ -241,13 +241,15 @@ TEST_CASE("search: one shared common word does not make a confident answer") {
   for (auto q : {"hi how are you", "good morning", "thank you so much", "hello is anyone there", "why",
                  "where", "tell me more", "can you help me", "how do i get to your office", "who owns the clinic",
                  "can i bring my wife", "what was your name again", "let me ask my wife and call you back",
-                 "i'll call back later", "sorry can you say that again", "testing 123", "thank you goodbye"}) {
+                 "i'll call back later", "sorry can you say that again", "testing 123", "thank you goodbye",
+                 "hold on a second", "one moment please"}) {
     CAPTURE(q);
     CHECK(clinic().top(q) == "");
   }
   // Though with a word that does, they count as any other word.
   CHECK(clinic().top("hi how are you, how much is it") == "cost");
   CHECK(clinic().top("can someone call me back") == "consultation"); // the clinic calls, not the caller
+  CHECK(clinic().top("hold on, how much is it") == "cost");
   CHECK(clinic().top("why does it work") != "");
   const auto r = clinic().index.search("tell me more", SearchOptions{.top = 3, .min_confidence = 0.0, .explain = true});
   CHECK_FALSE(r.topical);
