@@ -24,7 +24,7 @@ namespace faqdesk {
 namespace {
 
 constexpr char magic[8] = {'F', 'A', 'Q', 'D', 'E', 'S', 'K', '\x01'};
-constexpr std::uint32_t format_version = 9;
+constexpr std::uint32_t format_version = 10;
 
 std::string build_id() { return std::string(version()) + "+" + std::string(git_revision()); }
 
@@ -69,6 +69,7 @@ std::string serialize_faq(const Faq& f) {
   for (const auto& g : f.synonyms) {
     w.str(g.canonical);
     w.strs(g.words);
+    put_pos(w, g.pos);
   }
   w.strs(f.not_answered);
   w.strs(f.ignore_words);
@@ -129,6 +130,7 @@ Faq restore_faq(std::string_view bytes) {
   for (auto& g : f.synonyms) {
     g.canonical = r.str();
     g.words = r.strs();
+    g.pos = get_pos(r);
   }
   f.not_answered = r.strs();
   f.ignore_words = r.strs();

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <faqdesk/faq_lint.hpp>
+#include <faqdesk/text.hpp>
 #include <faqdesk/tokenizer.hpp>
 
 namespace faqdesk {
@@ -20,6 +21,73 @@ std::string key_of(const SearchIndex& index, std::string_view text) {
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   return fmt::format("{}", fmt::join(terms, " "));
+}
+
+// True when `a` and `b` are forms of one word: the same stem with an
+// ending such as "s", "ed" or "ing" ("rest" and "resting"), not two words
+// the stemmer happens to cut alike ("experiment" and "experience").
+bool inflections(std::string_view a, std::string_view b, std::string_view stem) {
+  static constexpr std::string_view endings[] = {"", "s", "es", "e", "ed", "ing", "n", "ion", "ions", "er", "ers"};
+  auto ending = [&](std::string_view w) {
+    return w.starts_with(stem) && std::find(std::begin(endings), std::end(endings), w.substr(stem.size())) != std::end(endings);
+  };
+  return ending(a) && ending(b);
+}
+
+// A one-word synonym is looked up by its stem, so every word with that stem
+// is read as the synonym's group: "yearly" is "year" to the stemmer, and
+// listing it under 'repeat' makes "how many years will it last" ask about
+// repeating. Warns when two groups list words with one stem ("quote" under
+// 'cost', "quoting" under 'study': one of them loses), and when a word the
+// FAQ's own text uses, in no such group, shares a synonym's stem without
+// being a form of it.
+template <typename Warn> void warn_stem_collisions(const Faq& faq, Warn& warn) {
+  const Stemmer stemmer;
+  struct Member {
+    const SynonymGroup* group;
+    std::string word;
+  };
+  std::map<std::string, Member, std::less<>> member; // stem of a one-word synonym -> first group listing it
+  for (const SynonymGroup& g : faq.synonyms) {
+    for (const auto& w : g.words) {
+      const std::vector<std::string> words = tokenize(w);
+      if (words.size() != 1) continue;
+      auto [it, added] = member.try_emplace(stemmer.stem(words[0]), Member{&g, words[0]});
+      if (added || it->second.group == &g) continue;
+      warn(g.pos, fmt::format("synonyms '{}' (of '{}') and '{}' (of '{}') are read alike, as '{}': callers "
+                              "saying either get '{}', the later group",
+                              words[0], g.canonical, it->second.word, it->second.group->canonical, it->first,
+                              g.canonical));
+      it->second = Member{&g, words[0]};
+    }
+  }
+  std::set<std::string, std::less<>> warned;
+  auto check = [&](std::string_view text, const std::string& where) {
+    for (auto& w : tokenize(text)) {
+      if (is_stopword(w)) continue;
+      const std::string stem = stemmer.stem(w);
+      const auto it = member.find(stem);
+      if (it == member.end() || inflections(w, it->second.word, stem) || warned.contains(w)) continue;
+      const SynonymGroup& g = *it->second.group;
+      const std::vector<std::string> name = tokenize(g.canonical);
+      if (std::any_of(name.begin(), name.end(), [&](const std::string& x) { return stemmer.stem(x) == stem; }))
+        continue; // read as the group's own name
+      if (std::any_of(g.words.begin(), g.words.end(), [&](const std::string& x) { return to_lower_ascii(x) == w; }))
+        continue;
+      warned.insert(w);
+      warn(g.pos, fmt::format("synonyms of '{}': '{}' is read by its stem '{}', so '{}' ({}) is read as '{}' too",
+                              g.canonical, it->second.word, stem, w, where, g.canonical));
+    }
+  };
+  for (const Entry& e : faq.entries) {
+    const std::string where = fmt::format("entry '{}'", e.id);
+    check(e.question, where);
+    for (const auto& a : e.alternates) check(a, where);
+    for (const auto& k : e.keywords) check(k, where);
+    check(e.short_answer, where);
+    check(e.answer, where);
+  }
+  for (const auto& q : faq.not_answered) check(q, "not_answered");
 }
 
 } // namespace
@@ -56,6 +124,7 @@ std::vector<Diagnostic> faq_warnings(const Faq& faq, const SearchIndex& index) {
     for (const auto& w : used_ignored)
       warn(e.pos, fmt::format("entry '{}' uses '{}', which ignore_words lists: no question is matched on it", e.id, w));
   }
+  warn_stem_collisions(faq, warn);
   for (const auto& q : faq.not_answered)
     if (auto it = owner.find(key_of(index, q)); it != owner.end())
       warn(it->second.first->pos, fmt::format("not_answered \"{}\" asks what entry '{}' answers (\"{}\"): a caller "

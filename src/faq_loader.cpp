@@ -380,7 +380,7 @@ void read_document(Reader& r, const YAML::Node& root, Faq& faq) {
   if (const YAML::Node s = root["synonyms"]; s.IsDefined() && !s.IsNull() && r.check_map(s, "synonyms", {})) {
     for (auto it = s.begin(); it != s.end(); ++it) {
       if (!it->first.IsScalar()) continue;
-      SynonymGroup g{std::string(trim(it->first.Scalar())), {}};
+      SynonymGroup g{std::string(trim(it->first.Scalar())), {}, pos_of(it->first)};
       g.words = r.text_list(s, g.canonical.c_str(), fmt::format("synonyms of '{}'", g.canonical));
       faq.synonyms.push_back(std::move(g));
     }

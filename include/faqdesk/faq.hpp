@@ -31,6 +31,7 @@ struct Entry {
 struct SynonymGroup {
   std::string canonical;
   std::vector<std::string> words;
+  SourcePos pos; // of the group's name
 };
 
 enum class Severity { info, flag };

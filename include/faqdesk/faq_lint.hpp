@@ -12,7 +12,9 @@ namespace faqdesk {
 // a phrasing two entries share, or an entry and not_answered (a caller asking
 // it gets either); a phrasing of fillers alone (it matches nothing); a word an
 // entry uses that ignore_words lists (no question is matched on it). Each is a
-// Diagnostic at its entry.
+// Diagnostic at its entry. And a one-word synonym whose stem another word of
+// the FAQ shares without being a form of it, or that two groups list: a
+// Diagnostic at its group.
 std::vector<Diagnostic> faq_warnings(const Faq& faq, const SearchIndex& index);
 
 } // namespace faqdesk

@@ -88,6 +88,33 @@ ignore_words: [knee]
                          "asking it gets either\n");
 }
 
+TEST_CASE("check: a synonym whose stem is another word's is warned about at its group") {
+  // "yearly" is "year" to the stemmer, so listing it under 'repeat' would
+  // read "how many years" as repeating; "quoting" and "quote" are one stem in
+  // two groups. Forms of one word ("shots", "resting") are not warned about.
+  test::TempDir dir;
+  auto f = dir.write("faq.yaml", R"(entries:
+  - id: durability
+    question: How many years does it last?
+    answer: A long time.
+  - id: repeat
+    question: Can I do it again?
+    answer: Yes, and some people rest between.
+synonyms:
+  cost: [quote, price]
+  repeat: [yearly, resting, again]
+  study: [quoting, research]
+)");
+  auto r = faqdesk({"check", f.string()});
+  CHECK(r.status == 0);
+  CHECK(r.out == f.string() + ": 2 entries, no problems (2 warnings)\n");
+  const std::string p = "faqdesk: warning: " + f.string();
+  CHECK(r.err == p + ":11:3: synonyms 'quoting' (of 'study') and 'quote' (of 'cost') are read alike, as 'quot': "
+                     "callers saying either get 'study', the later group\n" +
+                     p + ":10:3: synonyms of 'repeat': 'yearly' is read by its stem 'year', so 'years' (entry "
+                         "'durability') is read as 'repeat' too\n");
+}
+
 TEST_CASE("check: every problem in a broken file is reported with line and column, exit 2") {
   test::TempDir dir;
   auto f = dir.write("broken.yaml", R"(entries:
