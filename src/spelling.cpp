@@ -46,6 +46,10 @@ bool likely_slip(char typed, char meant) {
 bool plausible_typo(const std::string& word, const std::string& cand, bool function_word, std::size_t d,
                     bool english) {
   if (d == 0) return true;
+  // A real word with a letter too many for a FAQ word is another real word
+  // ("plus", "stick", "close", "status" are not "pus", "sick", "lose",
+  // "stats"): a typist's extra letter seldom makes a word.
+  if (english && cand.size() < word.size() && !function_word) return false;
   if (word.size() == cand.size()) {
     const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
     if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) { // one letter for another

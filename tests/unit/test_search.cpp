@@ -340,8 +340,10 @@ TEST_CASE("search: a short word no dictionary has is a slip of the FAQ word besi
   // A real word stays itself ("cast" is not "cost"); a non-word is not
   // shortened into a function word ("ivf" is not "if"), nor taken two edits
   // to a FAQ word when it is one from a real word ("parikng" is "parking",
-  // which the FAQ does not answer, not "paying"; "hirnig" is not "hiking").
-  for (auto q : {"cast", "ivf", "parikng", "hirnig"}) {
+  // which the FAQ does not answer, not "paying"; "hirnig" is not "hiking"),
+  // and a real word with a letter more than a FAQ word is not that word
+  // ("plus" is not "pus", "stick" not "sick", "close" not "lose").
+  for (auto q : {"cast", "ivf", "parikng", "hirnig", "plus", "stick", "close"}) {
     CAPTURE(q);
     auto r = clinic().index.search(q);
     REQUIRE(r.terms.size() == 1);
