@@ -280,7 +280,8 @@ constexpr Pleasantry pleasantries[] = {
     {"call", "back", "later"}, {"get", "back", "to", "you"}, {"testing", "testing"}, {"testing", "123"},
     {"just", "a", "moment"}, {"just", "testing"}, {"this", "is", "a", "test"}, {"hold", "on", "a", "second"},
     {"hold", "on", "a", "sec"}, {"hold", "on"}, {"hang", "on", "a", "second"}, {"hang", "on", "a", "sec"},
-    {"hang", "on"}, {"one", "moment", "please"}, {"one", "moment"}};
+    {"hang", "on"}, {"one", "moment", "please"}, {"one", "moment"}, {"you", "repeat", "that"},
+    {"repeat", "that", "please"}};
 static_assert(std::size(pleasantries) <= 64, "one bit each in a std::uint64_t");
 static_assert([] {
   for (std::size_t k = 1; k < std::size(pleasantries); ++k) // a first word seen before is the one just before

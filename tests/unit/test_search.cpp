@@ -242,7 +242,7 @@ TEST_CASE("search: one shared common word does not make a confident answer") {
                  "where", "tell me more", "can you help me", "how do i get to your office", "who owns the clinic",
                  "can i bring my wife", "what was your name again", "let me ask my wife and call you back",
                  "i'll call back later", "sorry can you say that again", "testing 123", "thank you goodbye",
-                 "hold on a second", "one moment please"}) {
+                 "hold on a second", "one moment please", "sorry, could you repeat that"}) {
     CAPTURE(q);
     CHECK(clinic().top(q) == "");
   }
@@ -342,8 +342,8 @@ TEST_CASE("search: a short word no dictionary has is a slip of the FAQ word besi
   // to a FAQ word when it is one from a real word ("parikng" is "parking",
   // which the FAQ does not answer, not "paying"; "hirnig" is not "hiking"),
   // and a real word with a letter more than a FAQ word is not that word
-  // ("plus" is not "pus", "stick" not "sick", "close" not "lose").
-  for (auto q : {"cast", "ivf", "parikng", "hirnig", "plus", "stick", "close"}) {
+  // ("plus" is not "pus", "close" not "lose").
+  for (auto q : {"cast", "ivf", "parikng", "hirnig", "plus", "close"}) {
     CAPTURE(q);
     auto r = clinic().index.search(q);
     REQUIRE(r.terms.size() == 1);
