@@ -162,6 +162,23 @@ TEST_CASE("eval: figures, misses, and --min-accuracy exits 1 below the floor") {
   CHECK(faqdesk({"eval", "--min-accuracy", "0.7", f.string()}).status == 0);
 }
 
+TEST_CASE("eval: a question left below the minimum is reported with its nearest entry's confidence") {
+  // "enough" outweighs "ct scan" (imaging), so a plain search never scores
+  // the imaging entry in full; eval reports it as --explain does.
+  const std::string q = "i had a ct scan is that enough";
+  auto a = faqdesk({"ask", "--explain", q});
+  REQUIRE(a.status == 1);
+  const std::string lead = "nearest, below the minimum: imaging score ";
+  const auto at = a.out.find(lead);
+  REQUIRE(at != std::string::npos);
+  const auto c = a.out.find("confidence ", at);
+  const std::string conf = a.out.substr(c + 11, 4);
+  test::TempDir dir;
+  auto f = dir.write("q.tsv", "imaging\t" + q + "\n");
+  auto r = faqdesk({"eval", f.string()});
+  CHECK(r.out.find("expected imaging, got no answer (" + conf + ")") != std::string::npos);
+}
+
 TEST_CASE("eval: an unknown entry id in the labelled file is an error with its line") {
   test::TempDir dir;
   auto f = dir.write("q.tsv", "cost\thow much\ncots\tprice\n");
