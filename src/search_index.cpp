@@ -258,7 +258,28 @@ std::vector<std::string_view> clauses(std::string_view q) {
     start = i + 1;
   }
   keep(q.substr(start));
-  return out;
+  // A caller who talks at length without stopping ("... it's been getting
+  // worse so i need to know what this will cost me") marks the turn to the
+  // question with "so" or "but": in a question of a dozen words or more,
+  // those start a clause too.
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < q.size(); ++i)
+    if (q[i] != ' ' && (i == 0 || q[i - 1] == ' ')) ++words;
+  if (words < 12) return out;
+  std::vector<std::string_view> finer;
+  for (std::string_view c : out) {
+    std::size_t from = 0;
+    for (std::size_t i = 1; i + 1 < c.size(); ++i) {
+      if (c[i - 1] != ' ') continue;
+      const std::string_view rest = c.substr(i);
+      const bool marker = (rest.starts_with("so ") || rest.starts_with("but ")) && i > from;
+      if (!marker) continue;
+      finer.push_back(c.substr(from, i - from));
+      from = i;
+    }
+    finer.push_back(c.substr(from));
+  }
+  return finer;
 }
 } // namespace
 

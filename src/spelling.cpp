@@ -163,7 +163,12 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
   u.lex = lexeme(u.stem);
   if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr) {
     std::tie(u.first, u.second) = compound_split(word);
-    if (u.first == NameIndex::none) u.fix = correct_spelling(word);
+    // A dictionary word is not a function word run into another ("outside"
+    // is not "out side", which would be "take out" and a "side" effect).
+    if (u.first != NameIndex::none && (spellings[u.first].stop || spellings[u.second].stop) && english_word(word))
+      u.first = u.second = NameIndex::none;
+    else if (u.first == NameIndex::none)
+      u.fix = correct_spelling(word);
   }
   return unfamiliar.emplace(word, std::move(u)).first->second;
 }

@@ -88,6 +88,7 @@ constexpr const char* stopwords[] = {
     // a coordinator's note of the question ("caller asks", "pt worried about"), and who else it names
     "caller", "callers", "pt", "asks", "worried", "worry", "worries", "concerned", "nervous", "skeptical", "sceptical",
     "frustrated", "frustrating", "annoyed", "ridiculous", "desperate", "confused", "nobody", "noone",
+    "somehow", "anyhow", "otherwise",
     "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "chiropractor", "chiro", "specialist",
     "rheumatologist", "podiatrist",
     // formal wording ("I'd like to inquire about any potential risks")

@@ -187,6 +187,21 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   REQUIRE(!c.matches.empty());
   CHECK(clinic().faq.entries[c.matches[0].entry].id == "cost");
   CHECK(c.part == "how much does that cost");
+  // Said at length without a stop, the question follows "so" or "but".
+  const auto s = clinic().index.search(
+      "i'm going to be honest with you i'm terrified of needles and i've heard liposuction is painful so how bad is this really");
+  REQUIRE(!s.matches.empty());
+  CHECK(clinic().faq.entries[s.matches[0].entry].id == "pain");
+  CHECK(s.part == "so how bad is this really");
+}
+
+TEST_CASE("search: a dictionary word is not split into a function word and another") {
+  // "outside" is not "out side", which read "take outside" as the liposuction's "take out".
+  const auto r = clinic().index.search("do you take outside x-rays");
+  REQUIRE(r.terms.size() == 3);
+  CHECK(r.terms[1].word == "outside");
+  CHECK(r.terms[1].how == MatchHow::unknown);
+  CHECK(clinic().top("stemcells") == "overview"); // a word no dictionary has still is
 }
 
 TEST_CASE("search: safety with a condition the FAQ does not address gets no answer, not 'very low risk'") {
