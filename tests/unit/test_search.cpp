@@ -199,7 +199,9 @@ TEST_CASE("search: a dictionary word is not split into a function word and anoth
   // "outside" is not "out side", which read "take outside" as the liposuction's "take out".
   const auto r = clinic().index.search("do you take outside x-rays");
   REQUIRE(r.terms.size() == 3);
+  CHECK(r.terms[0].word == "take");
   CHECK(r.terms[1].word == "outside");
+  CHECK(r.terms[1].term == "outsid");
   CHECK(r.terms[1].how == MatchHow::unknown);
   CHECK(clinic().top("stemcells") == "overview"); // a word no dictionary has still is
 }
