@@ -204,6 +204,9 @@ TEST_CASE("search: a dictionary word is not split into a function word and anoth
   CHECK(r.terms[1].term == "outsid");
   CHECK(r.terms[1].how == MatchHow::unknown);
   CHECK(clinic().top("stemcells") == "overview"); // a word no dictionary has still is
+  // A split whose halves mean nothing to the FAQ ("affect", which it has only
+  // in the phrase "side affect", and "i've") gives way to a correction.
+  CHECK(clinic().top("is it affective") == "effectiveness");
 }
 
 TEST_CASE("search: safety with a condition the FAQ does not address gets no answer, not 'very low risk'") {
