@@ -165,17 +165,18 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
     std::tie(u.first, u.second) = compound_split(word);
     // A dictionary word is not a function word run into another ("outside"
     // is not "out side", which would be "take out" and a "side" effect).
-    // Nor is a split worth making when neither half means anything to the
-    // FAQ ("affective" is not "affect" + "ive", a word the FAQ only has in
-    // a phrase and "i've"; it is a typo of "effective").
+    // Nor is a split worth making when a half that is no function word
+    // means nothing to the FAQ ("affective" is not "affect" + "ive", as the
+    // FAQ has "affect" only in a phrase: it is a typo of "effective"; nor is
+    // "painfull" "pain" + "full").
     auto means = [&](std::uint32_t k) {
       const Spelling& s = spellings[k];
-      return !s.stop && (s.lex.term != no_term || s.lex.synonyms != nullptr);
+      return s.stop || s.lex.term != no_term || s.lex.synonyms != nullptr;
     };
     if (u.first != NameIndex::none && (spellings[u.first].stop || spellings[u.second].stop) && english_word(word)) {
       u.first = u.second = NameIndex::none;
     } else {
-      if (u.first != NameIndex::none && !means(u.first) && !means(u.second)) u.first = u.second = NameIndex::none;
+      if (u.first != NameIndex::none && !(means(u.first) && means(u.second))) u.first = u.second = NameIndex::none;
       if (u.first == NameIndex::none) u.fix = correct_spelling(word);
     }
   }

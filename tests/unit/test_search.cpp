@@ -207,6 +207,8 @@ TEST_CASE("search: a dictionary word is not split into a function word and anoth
   // A split whose halves mean nothing to the FAQ ("affect", which it has only
   // in the phrase "side affect", and "i've") gives way to a correction.
   CHECK(clinic().top("is it affective") == "effectiveness");
+  // Nor one with a half that means nothing to it ("full" is only in a phrase).
+  CHECK(clinic().top("is it painfull") == "pain");
 }
 
 TEST_CASE("search: safety with a condition the FAQ does not address gets no answer, not 'very low risk'") {
