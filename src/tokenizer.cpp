@@ -89,6 +89,8 @@ constexpr const char* stopwords[] = {
     "caller", "callers", "pt", "asks", "worried", "worry", "worries", "concerned", "nervous", "skeptical", "sceptical",
     "frustrated", "frustrating", "annoyed", "ridiculous", "desperate", "confused", "nobody", "noone",
     "somehow", "anyhow", "otherwise",
+    // polite requests ("would you mind telling me", "kindly share", "i would appreciate")
+    "mind", "telling", "hoping", "hope", "kindly", "share", "love", "appreciate", "appreciated", "grateful",
     "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "chiropractor", "chiro", "specialist",
     "rheumatologist", "podiatrist",
     // formal wording ("I'd like to inquire about any potential risks")
