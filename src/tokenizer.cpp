@@ -91,6 +91,7 @@ constexpr const char* stopwords[] = {
     "somehow", "anyhow", "otherwise",
     // polite requests ("would you mind telling me", "kindly share", "i would appreciate")
     "mind", "telling", "hoping", "hope", "kindly", "share", "love", "appreciate", "appreciated", "grateful",
+    "tried", "imagine", "straight", "learn", "weird", "typical", "terrible",
     "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "chiropractor", "chiro", "specialist",
     "rheumatologist", "podiatrist",
     // formal wording ("I'd like to inquire about any potential risks")
