@@ -271,9 +271,12 @@ std::vector<std::string_view> clauses(std::string_view q) {
     std::size_t from = 0;
     for (std::size_t i = 1; i + 1 < c.size(); ++i) {
       if (c[i - 1] != ' ') continue;
-      const std::string_view rest = c.substr(i);
-      const bool marker = (rest.starts_with("so ") || rest.starts_with("but ")) && i > from;
-      if (!marker) continue;
+      auto starts = [&](std::string_view word) { // the word, in any case, then a space
+        return c.size() > i + word.size() && c[i + word.size()] == ' ' &&
+               std::equal(word.begin(), word.end(), c.begin() + static_cast<std::ptrdiff_t>(i),
+                          [](char a, char b) { return a == (b | 0x20); });
+      };
+      if (i == from || !(starts("so") || starts("but"))) continue;
       finer.push_back(c.substr(from, i - from));
       from = i;
     }

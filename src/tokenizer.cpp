@@ -87,10 +87,12 @@ constexpr const char* stopwords[] = {
     "itll", "thatll", "theyll", "therell", "away", "tomorrow", "tonight", "future", "someday", "big", "huge",
     // a coordinator's note of the question ("caller asks", "pt worried about"), and who else it names
     "caller", "callers", "pt", "asks", "worried", "worry", "worries", "concerned", "nervous", "skeptical", "sceptical",
+    // how the caller feels about asking ("this is ridiculous, nobody will tell me the price")
     "frustrated", "frustrating", "annoyed", "ridiculous", "desperate", "confused", "nobody", "noone",
     "somehow", "anyhow", "otherwise",
     // polite requests ("would you mind telling me", "kindly share", "i would appreciate")
     "mind", "telling", "hoping", "hope", "kindly", "share", "love", "appreciate", "appreciated", "grateful",
+    // words around the question, not in it ("i've tried everything", "is that typical", "straight into")
     "tried", "imagine", "straight", "learn", "weird", "typical", "terrible",
     "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "chiropractor", "chiro", "specialist",
     "rheumatologist", "podiatrist",
