@@ -280,7 +280,7 @@ constexpr Pleasantry pleasantries[] = {
     {"hope", "youre", "well"}, {"good", "morning"}, {"good", "afternoon"}, {"good", "evening"},
     {"thank", "you", "so", "much"}, {"thank", "you", "very", "much"}, {"thank", "you"},
     {"thanks", "so", "much"}, {"thanks", "very", "much"}, {"thanks", "a", "lot"}, {"much", "appreciated"},
-    {"have", "a", "nice", "day"}, {"have", "a", "good", "day"}, {"have", "a", "great", "day"},
+    {"have", "a", "nice", "day"}, {"have", "a", "good", "day"}, {"have", "a", "great", "day"}, {"have", "a", "good", "one"},
     {"nice", "to", "meet", "you"}, {"is", "anyone", "there"}, {"is", "anybody", "there"},
     {"is", "someone", "there"}, {"anyone", "there"}, {"anybody", "there"}, {"are", "you", "there"},
     {"can", "you", "hear", "me"}, {"say", "that", "again"}, {"name", "again"}, {"call", "you", "back"},
