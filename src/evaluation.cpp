@@ -45,15 +45,6 @@ void evaluate_one(const Faq& faq, const SearchIndex& index, const LabelledQuesti
   const SearchResult r = index.search(q.question, options);
   std::string got = r.matches.empty() ? std::string() : faq.entries[r.matches[0].entry].id;
   double conf = !r.matches.empty() ? r.matches[0].confidence : r.nearest ? r.nearest->confidence : 0.0;
-  // A question left unanswered for its score is reported with its nearest
-  // entry's confidence, which a search scores exactly only with --explain
-  // (otherwise entries that cannot reach the minimum are not scored in full).
-  const auto exact_nearest = [&] {
-    SearchOptions exact = options;
-    exact.explain = true;
-    const SearchResult e = index.search(q.question, exact);
-    return e.nearest ? e.nearest->confidence : conf;
-  };
   bool right;
   if (q.ids.empty()) {
     ++report.unanswerable;
@@ -64,7 +55,14 @@ void evaluate_one(const Faq& faq, const SearchIndex& index, const LabelledQuesti
     right = std::find(q.ids.begin(), q.ids.end(), got) != q.ids.end();
     report.answerable_right += right ? 1 : 0;
   }
-  if (!right && r.matches.empty() && r.topical && !r.not_answered && !options.explain) conf = exact_nearest();
+  if (!right && r.matches.empty() && r.topical && !r.not_answered && !options.explain) {
+    // A question left unanswered for its score is reported with its nearest
+    // entry's confidence, which a search scores exactly only with --explain
+    // (otherwise entries that cannot reach the minimum are not scored in full).
+    SearchOptions exact = options;
+    exact.explain = true;
+    if (const SearchResult e = index.search(q.question, exact); e.nearest) conf = e.nearest->confidence;
+  }
   if (!right) report.misses.push_back({q, got, conf});
 }
 
