@@ -94,7 +94,7 @@ constexpr const char* stopwords[] = {
     "mind", "telling", "hoping", "hope", "kindly", "share", "love", "appreciate", "appreciated", "grateful",
     // words around the question, not in it ("i've tried everything", "is that typical", "straight into")
     "tried", "imagine", "straight", "learn", "weird", "typical", "terrible", "little",
-    "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "chiropractor", "chiro", "specialist",
+    "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "retired", "retiree", "chiropractor", "chiro", "specialist",
     "rheumatologist", "podiatrist",
     // formal wording ("I'd like to inquire about any potential risks")
     "potential", "aware", "describe", "inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry",
