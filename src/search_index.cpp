@@ -12,6 +12,7 @@
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "search_index_impl.hpp"
 
@@ -261,24 +262,53 @@ std::vector<std::string_view> clauses(std::string_view q) {
   // A caller who talks at length without stopping ("... it's been getting
   // worse so i need to know what this will cost me") marks the turn to the
   // question with "so" or "but": in a question of a dozen words or more,
-  // those start a clause too.
+  // those start a clause too. So does the question itself, in a question of
+  // ten words or more: a question word ("i had a scope 5 years ago and now
+  // its bad again what would you charge me") or a verb before its subject
+  // ("if my arthritis is from an old injury will it last longer"). Once a
+  // question has begun, it runs to the clause's end or to "so" or "but":
+  // "how bad is it really" is one question, not "how bad" and "is it really".
   std::size_t words = 0;
   for (std::size_t i = 0; i < q.size(); ++i)
     if (q[i] != ' ' && (i == 0 || q[i - 1] == ' ')) ++words;
-  if (words < 12) return out;
+  constexpr std::size_t long_enough_to_turn = 12, long_enough_to_ask = 10;
+  if (words < long_enough_to_ask) return out;
+  // The word starting at c[i], lower case and without apostrophes.
+  auto word_at = [](std::string_view c, std::size_t i) {
+    std::string w;
+    for (; i < c.size() && c[i] != ' '; ++i)
+      if (c[i] != '\'') w += static_cast<char>(std::tolower(static_cast<unsigned char>(c[i])));
+    return w;
+  };
+  static constexpr std::string_view turns[] = {"so", "but"};
+  static constexpr std::string_view asks[] = {"how", "what", "whats", "when", "why", "where", "who", "which"};
+  static constexpr std::string_view verbs[] = {"can", "could", "does", "do", "will", "would", "is", "are", "should"};
+  static constexpr std::string_view subjects[] = {"i", "you", "it", "this", "that", "they", "there", "we", "he", "she"};
+  // Not a question word that continues what went before ("different from what I ordered").
+  static constexpr std::string_view linking[] = {"from", "of", "about", "than", "on", "for", "with", "by", "at", "in", "to"};
+  // Whether the word at c[i], which ends at c[next], a space, opens a question.
+  auto opens_question = [&](std::string_view c, std::size_t i, std::size_t next) {
+    const std::string w = word_at(c, i);
+    return one_of(w, asks) || (one_of(w, verbs) && one_of(word_at(c, next + 1), subjects));
+  };
   std::vector<std::string_view> finer;
   for (std::string_view c : out) {
     std::size_t from = 0;
+    const std::size_t first_end = c.find(' ');
+    bool in_question = first_end != std::string_view::npos && opens_question(c, 0, first_end);
+    std::string previous = word_at(c, 0);
     for (std::size_t i = 1; i + 1 < c.size(); ++i) {
-      if (c[i - 1] != ' ') continue;
-      auto starts = [&](std::string_view word) { // the word, in any case, then a space
-        return c.size() > i + word.size() && c[i + word.size()] == ' ' &&
-               std::equal(word.begin(), word.end(), c.begin() + static_cast<std::ptrdiff_t>(i),
-                          [](char a, char b) { return a == (b | 0x20); });
-      };
-      if (i == from || !(starts("so") || starts("but"))) continue;
+      if (c[i - 1] != ' ' || c[i] == ' ' || i == from) continue;
+      const std::size_t next = c.find(' ', i);
+      if (next == std::string_view::npos) break; // a clause's last word starts none
+      const std::string w = word_at(c, i);
+      const std::string before = std::exchange(previous, w);
+      const bool turns_to_it = words >= long_enough_to_turn && one_of(w, turns);
+      const bool asking = !in_question && opens_question(c, i, next) && !one_of(before, linking);
+      if (!turns_to_it && !asking) continue;
       finer.push_back(c.substr(from, i - from));
       from = i;
+      in_question = asking; // the question goes on to the clause's end, or to "so" or "but"
     }
     finer.push_back(c.substr(from));
   }

@@ -192,7 +192,19 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
       "i'm going to be honest with you i'm terrified of needles and i've heard liposuction is painful so how bad is this really");
   REQUIRE(!s.matches.empty());
   CHECK(clinic().faq.entries[s.matches[0].entry].id == "pain");
-  CHECK(s.part == "so how bad is this really");
+  // ... and the question runs on from its first word: "is this really" is
+  // part of "how bad is this really", not a question of its own.
+  CHECK(s.part == "how bad is this really");
+  // Said at length without a stop, a question word or a verb before its
+  // subject starts the question.
+  const auto w = clinic().index.search("i had a scope 5 years ago and now its bad again what would you charge me");
+  REQUIRE(!w.matches.empty());
+  CHECK(clinic().faq.entries[w.matches[0].entry].id == "cost");
+  CHECK(w.part == "what would you charge me");
+  const auto v = clinic().index.search("if my arthritis is from an old football injury will it last longer");
+  REQUIRE(!v.matches.empty());
+  CHECK(clinic().faq.entries[v.matches[0].entry].id == "durability");
+  CHECK(v.part == "will it last longer");
 }
 
 TEST_CASE("search: a dictionary word is not split into a function word and another") {
