@@ -283,7 +283,7 @@ constexpr Pleasantry pleasantries[] = {
     {"have", "a", "nice", "day"}, {"have", "a", "good", "day"}, {"have", "a", "great", "day"}, {"have", "a", "good", "one"},
     {"nice", "to", "meet", "you"}, {"is", "anyone", "there"}, {"is", "anybody", "there"},
     {"is", "someone", "there"}, {"anyone", "there"}, {"anybody", "there"}, {"are", "you", "there"},
-    {"can", "you", "hear", "me"}, {"say", "that", "again"}, {"name", "again"}, {"call", "you", "back"},
+    {"can", "you", "hear", "me"}, {"say", "that", "again"}, {"name", "again"}, {"call", "you", "back"}, {"call", "you", "later"},
     {"call", "back", "later"}, {"get", "back", "to", "you"}, {"testing", "testing"}, {"testing", "123"},
     {"just", "a", "moment"}, {"just", "testing"}, {"this", "is", "a", "test"}, {"hold", "on", "a", "second"},
     {"hold", "on", "a", "sec"}, {"hold", "on"}, {"hang", "on", "a", "second"}, {"hang", "on", "a", "sec"},
