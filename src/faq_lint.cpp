@@ -90,6 +90,25 @@ template <typename Warn> void warn_stem_collisions(const Faq& faq, Warn& warn) {
   for (const auto& q : faq.not_answered) check(q, "not_answered");
 }
 
+// A group's name is read as the words a question would be: "work with" is
+// read as "work", its function word dropped, so the group is one with the
+// word "work", and "does it work" asks for the group's entries. Warns when a
+// name of several words is read as one of them alone.
+template <typename Warn> void warn_names_read_as_a_word(const Faq& faq, const SearchIndex& index, Warn& warn) {
+  for (const SynonymGroup& g : faq.synonyms) {
+    const std::vector<std::string> words = tokenize(g.canonical);
+    if (words.size() < 2) continue;
+    if (index.read(g.canonical).size() != 1) continue;
+    std::vector<std::string> kept, dropped;
+    for (const auto& w : words) (is_stopword(w) ? dropped : kept).push_back(w);
+    if (dropped.empty() || kept.size() != 1) continue;
+    warn(g.pos, fmt::format("synonyms '{}' are read as '{}' alone ('{}' {} nothing to faqdesk), so a caller saying "
+                            "'{}' gets them too: name the group with words that are not function words",
+                            g.canonical, kept[0], fmt::join(dropped, "', '"), dropped.size() == 1 ? "says" : "say",
+                            kept[0]));
+  }
+}
+
 } // namespace
 
 std::vector<Diagnostic> faq_warnings(const Faq& faq, const SearchIndex& index) {
@@ -125,6 +144,7 @@ std::vector<Diagnostic> faq_warnings(const Faq& faq, const SearchIndex& index) {
       warn(e.pos, fmt::format("entry '{}' uses '{}', which ignore_words lists: no question is matched on it", e.id, w));
   }
   warn_stem_collisions(faq, warn);
+  warn_names_read_as_a_word(faq, index, warn);
   for (const auto& q : faq.not_answered)
     if (auto it = owner.find(key_of(index, q)); it != owner.end())
       warn(it->second.first->pos, fmt::format("not_answered \"{}\" asks what entry '{}' answers (\"{}\"): a caller "

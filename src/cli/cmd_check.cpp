@@ -21,10 +21,14 @@ void set_check_command(CLI::App& app, Context& ctx, Action& run) {
       std::string name = faq.source;
       const std::vector<Diagnostic> warnings = faq_warnings(faq, SearchIndex(faq));
       for (const auto& w : warnings) print_warning(format_diagnostic(w));
-      std::string summary = fmt::format("{}: {} entries", printable(name), faq.entries.size());
-      if (!faq.screening.empty()) summary += fmt::format(", {} screening questions", faq.screening.size());
+      auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+      };
+      std::string summary = fmt::format("{}: {}", printable(name), count(faq.entries.size(), "entry", "entries"));
+      if (!faq.screening.empty())
+        summary += ", " + count(faq.screening.size(), "screening question", "screening questions");
       summary += ", no problems";
-      if (!warnings.empty()) summary += fmt::format(" ({} warning{})", warnings.size(), warnings.size() == 1 ? "" : "s");
+      if (!warnings.empty()) summary += " (" + count(warnings.size(), "warning", "warnings") + ")";
       out(summary + "\n");
       return 0;
     };

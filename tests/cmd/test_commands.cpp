@@ -115,6 +115,26 @@ synonyms:
                          "'durability') is read as 'repeat' too\n");
 }
 
+TEST_CASE("check: a synonym group whose name is read as one plain word is warned about at its group") {
+  // "work with" is read as "work", its function word dropped: "does it work"
+  // would then be asked of whatever uses the group. "stem cell" keeps both words.
+  test::TempDir dir;
+  auto f = dir.write("faq.yaml", R"(entries:
+  - id: effectiveness
+    question: Does it work?
+    answer: Almost always.
+synonyms:
+  work with: [collaborate with]
+  stem cell: [stemcells]
+)");
+  auto r = faqdesk({"check", f.string()});
+  CHECK(r.status == 0);
+  CHECK(r.out == f.string() + ": 1 entry, no problems (1 warning)\n");
+  CHECK(r.err == "faqdesk: warning: " + f.string() +
+                     ":6:3: synonyms 'work with' are read as 'work' alone ('with' says nothing to faqdesk), so a caller "
+                     "saying 'work' gets them too: name the group with words that are not function words\n");
+}
+
 TEST_CASE("check: every problem in a broken file is reported with line and column, exit 2") {
   test::TempDir dir;
   auto f = dir.write("broken.yaml", R"(entries:
