@@ -188,13 +188,12 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   CHECK(clinic().faq.entries[c.matches[0].entry].id == "cost");
   CHECK(c.part == "how much does that cost");
   // Said at length without a stop, the question follows "so" or "but".
-  const auto s = clinic().index.search(
-      "i'm going to be honest with you i'm terrified of needles and i've heard liposuction is painful so how bad is this really");
+  const auto s = clinic().index.search("i'm kind of a wimp with pain so how bad is it really");
   REQUIRE(!s.matches.empty());
   CHECK(clinic().faq.entries[s.matches[0].entry].id == "pain");
-  // ... and the question runs on from its first word: "is this really" is
-  // part of "how bad is this really", not a question of its own.
-  CHECK(s.part == "how bad is this really");
+  // ... and the question runs on from its first word: "is it really" is
+  // part of "how bad is it really", not a question of its own.
+  CHECK(s.part == "how bad is it really");
   // Said at length without a stop, a question word or a verb before its
   // subject starts the question.
   const auto w = clinic().index.search("i had a scope 5 years ago and now its bad again what would you charge me");
