@@ -135,7 +135,8 @@ constexpr std::pair<std::string_view, std::string_view> shorthand_words[] = {
     {"wk", "week"},      {"hrs", "hours"},    {"mins", "minutes"}, {"1st", "first"},     {"2nd", "second"},
     {"3rd", "third"},    {"b4", "before"},    {"pts", "patients"}, {"pics", "pictures"}, {"meds", "medication"},
     {"approx", "about"}, {"abt", "about"},    {"ppl", "people"},   {"thru", "through"},  {"bc", "because"},
-    {"avg", "about"},    {"roughly", "about"},    {"avail", "available"}, {"hw", "how"}};
+    {"avg", "about"},    {"roughly", "about"},    {"avail", "available"}, {"hw", "how"},
+    {"u", "you"},        {"ur", "your"},      {"r", "are"},        {"rly", "really"},    {"4ever", "forever"}};
 // Bit (first character) of shorthand_starts[length]: whether some shorthand
 // of that length starts with it, so that most words are passed over at once
 // (this runs for every word of every question).

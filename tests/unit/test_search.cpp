@@ -421,6 +421,8 @@ TEST_CASE("search: a real word is not 'corrected' into a FAQ word") {
   }
   // Texting shorthand is ignored, but no word is corrected into it: "wait" is not "wat".
   CHECK(clinic().top("wat r u charging for the knee") == "cost");
+  CHECK(clinic().top("how do u do it") == "procedure"); // the phrase "how do you do it"
+  CHECK(clinic().top("does it rly work") == "effectiveness");
   r = clinic().index.search("whats the wait time");
   REQUIRE(!r.terms.empty());
   CHECK(r.terms[0].word == "wait");

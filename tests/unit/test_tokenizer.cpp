@@ -59,6 +59,9 @@ TEST_CASE("tokenize: a coordinator's shorthand reads as the word") {
   CHECK(tokenize("2nd tx in 2 yrs?") == V{"second", "treatment", "in", "2", "years"});
   CHECK(tokenize("avg cost, appt avail?") == V{"about", "cost", "appt", "available"});
   CHECK(tokenize("hw does it work") == V{"how", "does", "it", "work"});
+  // A texter's too, so that phrases of whole words match it ("how do you do it").
+  CHECK(tokenize("how do u do it") == V{"how", "do", "you", "do", "it"});
+  CHECK(tokenize("r u open, does it rly last 4ever") == V{"are", "you", "open", "does", "it", "really", "last", "forever"});
   // Only whole words: "txt" and "bcc" are not shorthand for anything here.
   CHECK(tokenize("txt bcc") == V{"txt", "bcc"});
 }
