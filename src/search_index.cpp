@@ -282,7 +282,7 @@ std::vector<std::string_view> clauses(std::string_view q) {
   };
   static constexpr std::string_view turns[] = {"so", "but"};
   static constexpr std::string_view asks[] = {"how", "what", "whats", "when", "why", "where", "who", "which"};
-  static constexpr std::string_view verbs[] = {"can", "could", "does", "do", "will", "would", "is", "are", "should"};
+  static constexpr std::string_view verbs[] = {"can", "could", "does", "do", "will", "would", "is", "are", "am", "should"};
   static constexpr std::string_view subjects[] = {"i", "you", "it", "this", "that", "they", "there", "we", "he", "she"};
   // Not a question word that continues what went before ("different from what I ordered").
   static constexpr std::string_view linking[] = {"from", "of", "about", "than", "on", "for", "with", "by", "at", "in", "to"};
