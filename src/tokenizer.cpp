@@ -93,7 +93,7 @@ constexpr const char* stopwords[] = {
     // polite requests ("would you mind telling me", "kindly share", "i would appreciate")
     "mind", "telling", "hoping", "hope", "kindly", "share", "love", "appreciate", "appreciated", "grateful",
     // words around the question, not in it ("i've tried everything", "is that typical", "straight into")
-    "tried", "imagine", "straight", "learn", "weird", "typical", "terrible", "little", "issue", "issues", "idea", "find", "real",
+    "tried", "imagine", "straight", "learn", "weird", "typical", "terrible", "little", "issue", "issues", "idea", "find", "real", "honest",
     "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "retired", "retiree", "chiropractor", "chiro", "specialist",
     "rheumatologist", "podiatrist",
     // formal wording ("I'd like to inquire about any potential risks")
