@@ -104,7 +104,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   // does it ("what kind of treatment do you do": what you offer).
   std::size_t verb = words.size(); // that "do", if any
   auto subject = [](std::string_view w) {
-    static constexpr std::string_view subjects[] = {"i", "you", "u", "ya", "yall", "we", "they", "he", "she", "it",
+    static constexpr std::string_view subjects[] = {"i", "you", "ya", "yall", "we", "they", "he", "she", "it",
                                                     "people", "patients", "most", "the", "my", "your", "doctors", "guys", "folks"};
     return one_of(w, subjects);
   };
@@ -184,7 +184,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
             find(t));
     } else if (res[i].lex.term != no_term) {
       add({std::move(words[i]), std::string(stem), base, std::string(corrected(i))}, res[i].lex.term);
-    } else if (words[i].size() > 2 || i == verb) { // "u", "r", "ok": texting, not meaning
+    } else if (words[i].size() > 2 || i == verb) { // "k", "np": texting, not meaning
       add({std::move(words[i]), std::string(stem), MatchHow::unknown, std::string(corrected(i))}, no_term);
     }
     ++i;

@@ -286,17 +286,16 @@ std::vector<std::string_view> clauses(std::string_view q) {
   static constexpr std::string_view subjects[] = {"i", "you", "it", "this", "that", "they", "there", "we", "he", "she"};
   // Not a question word that continues what went before ("different from what I ordered").
   static constexpr std::string_view linking[] = {"from", "of", "about", "than", "on", "for", "with", "by", "at", "in", "to"};
-  // Whether the word at c[i], which ends at c[next], a space, opens a question.
-  auto opens_question = [&](std::string_view c, std::size_t i, std::size_t next) {
-    const std::string w = word_at(c, i);
+  // Whether word `w` of clause `c`, followed by a space at c[next], opens a question.
+  auto opens_question = [&](const std::string& w, std::string_view c, std::size_t next) {
     return one_of(w, asks) || (one_of(w, verbs) && one_of(word_at(c, next + 1), subjects));
   };
   std::vector<std::string_view> finer;
   for (std::string_view c : out) {
     std::size_t from = 0;
-    const std::size_t first_end = c.find(' ');
-    bool in_question = first_end != std::string_view::npos && opens_question(c, 0, first_end);
     std::string previous = word_at(c, 0);
+    const std::size_t first_end = c.find(' ');
+    bool in_question = first_end != std::string_view::npos && opens_question(previous, c, first_end);
     for (std::size_t i = 1; i + 1 < c.size(); ++i) {
       if (c[i - 1] != ' ' || c[i] == ' ' || i == from) continue;
       const std::size_t next = c.find(' ', i);
@@ -304,7 +303,7 @@ std::vector<std::string_view> clauses(std::string_view q) {
       const std::string w = word_at(c, i);
       const std::string before = std::exchange(previous, w);
       const bool turns_to_it = words >= long_enough_to_turn && one_of(w, turns);
-      const bool asking = !in_question && opens_question(c, i, next) && !one_of(before, linking);
+      const bool asking = !in_question && opens_question(w, c, next) && !one_of(before, linking);
       if (!turns_to_it && !asking) continue;
       finer.push_back(c.substr(from, i - from));
       from = i;
