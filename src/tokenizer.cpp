@@ -66,7 +66,7 @@ constexpr const char* stopwords[] = {
     "having", "he", "hed", "hello", "her", "here", "hers", "herself", "hes", "hey", "hi", "him", "himself", "his",
     "hmm", "honestly", "husband", "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it",
     "its", "itself", "ive", "just", "kind", "kinda", "know", "let", "lets", "like", "maam", "may", "maybe", "me",
-    "mine", "mom", "mother", "father", "morning", "afternoon", "evening", "mr", "mrs", "ms", "must", "my",
+    "mine", "mom", "mother", "father", "morning", "afternoon", "evening", "mr", "mrs", "must", "my",
     "myself", "need", "needs", "needed", "needing", "require", "required", "requires", "necessary", "mandatory",
     "never", "no", "nor", "not", "now", "of", "oh", "ok", "okay", "on", "one", "only", "or",
     "other", "our", "ours", "ourselves", "out", "per", "please", "pls", "plz", "quick", "question", "questions",
