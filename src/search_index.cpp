@@ -239,6 +239,15 @@ double SearchIndex::min_confidence() const { return impl_->min_conf; }
 double SearchIndex::threshold() const { return impl_->raw_threshold; }
 
 namespace {
+// What opens a question: a question word, or a verb before its subject
+// ("will it", "am i").
+constexpr std::string_view question_words[] = {"how", "what", "whats", "when", "why", "where", "who", "which"};
+constexpr std::string_view question_verbs[] = {"can", "could", "does", "do", "will", "would", "is", "are", "am", "should"};
+constexpr std::string_view question_subjects[] = {"i", "you", "it", "this", "that", "they", "there", "we", "he", "she"};
+bool opens_question(std::string_view word, std::string_view next_word) {
+  return one_of(word, question_words) || (one_of(word, question_verbs) && one_of(next_word, question_subjects));
+}
+
 // A long question's clauses: split at , . ; ! and ?, though not inside a
 // number ("$7,000", "1.5"). Clauses with no word in them are left out.
 std::vector<std::string_view> clauses(std::string_view q) {
@@ -281,21 +290,18 @@ std::vector<std::string_view> clauses(std::string_view q) {
     return w;
   };
   static constexpr std::string_view turns[] = {"so", "but"};
-  static constexpr std::string_view asks[] = {"how", "what", "whats", "when", "why", "where", "who", "which"};
-  static constexpr std::string_view verbs[] = {"can", "could", "does", "do", "will", "would", "is", "are", "am", "should"};
-  static constexpr std::string_view subjects[] = {"i", "you", "it", "this", "that", "they", "there", "we", "he", "she"};
   // Not a question word that continues what went before ("different from what I ordered").
   static constexpr std::string_view linking[] = {"from", "of", "about", "than", "on", "for", "with", "by", "at", "in", "to"};
   // Whether word `w` of clause `c`, followed by a space at c[next], opens a question.
-  auto opens_question = [&](const std::string& w, std::string_view c, std::size_t next) {
-    return one_of(w, asks) || (one_of(w, verbs) && one_of(word_at(c, next + 1), subjects));
+  auto opens = [&](const std::string& w, std::string_view c, std::size_t next) {
+    return opens_question(w, word_at(c, next + 1));
   };
   std::vector<std::string_view> finer;
   for (std::string_view c : out) {
     std::size_t from = 0;
     std::string previous = word_at(c, 0);
     const std::size_t first_end = c.find(' ');
-    bool in_question = first_end != std::string_view::npos && opens_question(previous, c, first_end);
+    bool in_question = first_end != std::string_view::npos && opens(previous, c, first_end);
     for (std::size_t i = 1; i + 1 < c.size(); ++i) {
       if (c[i - 1] != ' ' || c[i] == ' ' || i == from) continue;
       const std::size_t next = c.find(' ', i);
@@ -303,7 +309,7 @@ std::vector<std::string_view> clauses(std::string_view q) {
       const std::string w = word_at(c, i);
       const std::string before = std::exchange(previous, w);
       const bool turns_to_it = words >= long_enough_to_turn && one_of(w, turns);
-      const bool asking = !in_question && opens_question(w, c, next) && !one_of(before, linking);
+      const bool asking = !in_question && opens(w, c, next) && !one_of(before, linking);
       if (!turns_to_it && !asking) continue;
       finer.push_back(c.substr(from, i - from));
       from = i;
@@ -357,13 +363,22 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     if (i < words.size() && words[i] == "thats") return true;
     return i + 1 < words.size() && one_of(words[i], verbs) && one_of(words[i + 1], pointers);
   };
+  // Or the question comes first and the rest tells its story ("will it
+  // hurt, i really hate needles"): the first clause, when it opens as a
+  // question does, is tried after the others.
+  auto asks_first = [](std::string_view part) {
+    const auto words = tokenize(part);
+    return words.size() >= 2 && opens_question(words[0], words[1]);
+  };
   for (std::size_t k = parts.size(); k-- > 0;) {
-    if (k + 1 != parts.size() && !parts[k].ends_with('?')) continue;
+    if (k + 1 != parts.size() && !parts[k].ends_with('?') && !(k == 0 && asks_first(parts[k]))) continue;
     if (points_back(parts[k])) continue;
     SearchResult part = search_whole(parts[k], options);
     if (!part.matches.empty() && names_something(part)) {
       if (whole_declined()) return result;
       part.part = parts[k];
+      while (!part.part.empty() && (part.part.back() == ',' || part.part.back() == ';' || part.part.back() == ' '))
+        part.part.pop_back(); // "how can fat fix my knee, that seems weird": the question, not its comma
       return part;
     }
   }

@@ -204,6 +204,13 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   REQUIRE(!v.matches.empty());
   CHECK(clinic().faq.entries[v.matches[0].entry].id == "durability");
   CHECK(v.part == "will it last longer");
+  // Or the question comes first and the rest is its story.
+  const auto f = clinic().index.search("how can fat from my belly fix my knee, that seems weird");
+  REQUIRE(!f.matches.empty());
+  CHECK(clinic().faq.entries[f.matches[0].entry].id == "how-it-works");
+  CHECK(f.part == "how can fat from my belly fix my knee");
+  // Not a first clause that is no question.
+  CHECK(clinic().top("fat from my belly in my knee, that seems weird") == "");
 }
 
 TEST_CASE("search: a dictionary word is not split into a function word and another") {
