@@ -323,17 +323,10 @@ std::vector<std::string_view> clauses(std::string_view q) {
 
 SearchResult SearchIndex::search(std::string_view query, const SearchOptions& options) const {
   SearchResult result = search_whole(query, options);
-  if (!result.matches.empty()) return result;
-  const std::vector<std::string_view> parts = clauses(query);
-  if (parts.size() < 2) return result;
-  // A caller who talks at length puts the question last, or marks it with a
-  // question mark ("my daughter set this up for me, can you tell me what
-  // happens during the procedure"): the rest only dilutes it. When the whole finds no answer, the
-  // last clause and each clause ending in "?" are tried alone, last first.
-  // Not when the whole is closest to a question the FAQ does not answer.
-  // The clause must name something more particular than the FAQ's own
-  // subject: "my dad has parkinsons, can stem cells help" is not "can stem
-  // cells help". A word found in at most a third of the entries will do.
+  // A clause must name something more particular than the FAQ's own
+  // subject to be asked alone: "my dad has parkinsons, can stem cells help"
+  // is not "can stem cells help". A word found in at most a third of the
+  // entries will do.
   const double n = std::max<double>(impl_->declined, 1);
   const double particular = std::log(1.0 + (n - n / 3 + 0.5) / (n / 3 + 0.5));
   auto names_something = [&](const SearchResult& r) {
@@ -341,6 +334,29 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
       return t.how != MatchHow::unknown && t.weight >= particular && !impl_->is_light(impl_->find(t.term));
     });
   };
+  if (!result.matches.empty()) {
+    // A caller who marks one sentence as the question and then tells more
+    // ("how long will it last? i'm only 55 and pretty active") is asking
+    // that sentence: the rest is not the question ("active" is not recovery).
+    const std::size_t mark = query.find('?');
+    if (mark == std::string_view::npos || query.find_first_not_of(" \t?", mark) == std::string_view::npos) return result;
+    const std::vector<std::string_view> parts = clauses(query);
+    const auto asked = std::find_if(parts.begin(), parts.end(), [](std::string_view c) { return c.ends_with('?'); });
+    if (asked == parts.end() || asked + 1 == parts.end() ||
+        std::any_of(asked + 1, parts.end(), [](std::string_view c) { return c.ends_with('?'); }))
+      return result;
+    SearchResult part = search_whole(*asked, options);
+    if (part.matches.empty() || !names_something(part)) return result;
+    part.part = *asked;
+    return part;
+  }
+  const std::vector<std::string_view> parts = clauses(query);
+  if (parts.size() < 2) return result;
+  // A caller who talks at length puts the question last, or marks it with a
+  // question mark ("my daughter set this up for me, can you tell me what
+  // happens during the procedure"): the rest only dilutes it. When the whole finds no answer, the
+  // last clause and each clause ending in "?" are tried alone, last first.
+  // Not when the whole is closest to a question the FAQ does not answer.
   // Whether the whole is closest to a not-answered question is judged with
   // every entry scored, as --explain does, so that the answer is the same
   // with --explain and without; only once a clause has found an answer.

@@ -33,7 +33,7 @@ std::string paragraph(std::string_view text, const TextStyle& st, std::string_vi
 std::string explain_block(const Faq& faq, const SearchResult& r, const TextStyle& st) {
   std::string out;
   if (!r.part.empty())
-    out += paragraph(fmt::format("The whole question found no answer; this part of it did: \"{}\"", r.part), st);
+    out += paragraph(fmt::format("Answered from this part of the question: \"{}\"", printable(r.part)), st);
   out += dim("Words:", st) + "\n";
   for (const auto& t : r.terms) {
     std::string how(to_string(t.how));

@@ -53,9 +53,11 @@ struct SearchResult {
   // `not_answered` questions: its index in Faq::not_answered.
   std::optional<std::size_t> not_answered;
   double not_answered_cosine = 0; // its closeness to the query
-  // When the whole query found no answer but one of its clauses did (its
-  // last, or one ending in "?"): that clause, which terms and matches are
-  // then about. Empty otherwise.
+  // The clause the answer comes from, when it is not the whole query: the
+  // one sentence the caller marked with "?" before telling more; or, when the
+  // whole found no answer, its last clause, one ending in "?", or a first
+  // clause that opens as a question. Terms and matches are then about it.
+  // Empty otherwise.
   std::string part;
 };
 

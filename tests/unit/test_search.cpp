@@ -209,6 +209,13 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   REQUIRE(!f.matches.empty());
   CHECK(clinic().faq.entries[f.matches[0].entry].id == "how-it-works");
   CHECK(f.part == "how can fat from my belly fix my knee");
+  // A sentence marked as the question, then more told: the question is asked,
+  // though the whole found an answer ("active" is not the recovery entry's).
+  const auto m = clinic().index.search("how long will it last? i'm only 55 and pretty active");
+  REQUIRE(!m.matches.empty());
+  CHECK(clinic().faq.entries[m.matches[0].entry].id == "durability");
+  CHECK(m.part == "how long will it last?");
+  CHECK(clinic().index.search("does it hurt? how much is it?").part.empty()); // two questions: the whole
   // Not a first clause that is no question.
   CHECK(clinic().top("fat from my belly in my knee, that seems weird") == "");
 }
