@@ -80,7 +80,7 @@ constexpr const char* stopwords[] = {
     "would", "wouldnt", "yeah", "yes", "yet", "you", "youd", "youll", "your", "youre", "yours", "yourself",
     "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks",
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
-    "whatever", "whoever", "whole", "entire", "alone", "over", "request", "requesting", "answer", "answers", "answered", "great", "awesome", "allow", "allowed", "allows", "permitted", "possible", "possibly", "info", "information", "details", "detail", "try", "trying", "recent",
+    "whatever", "whoever", "whole", "entire", "alone", "over", "request", "requesting", "answer", "answers", "answered", "anywhere", "great", "awesome", "allow", "allowed", "allows", "permitted", "possible", "possibly", "info", "information", "details", "detail", "try", "trying", "recent",
     "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest", "true",
     "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several", "ones",
     "understand", "understood", "understanding", "mention", "mentions", "mentioned", "mentioning",
