@@ -118,10 +118,16 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
     return j == words.size() || (!subject(words[j]) && is_stopword(words[j]));
   };
   // The question may open with other words: "so what is it they actually do".
-  const auto what = std::find_if(words.begin(), words.end(), [](const std::string& w) { return w == "what" || w == "whats"; });
-  if (what != words.end())
-    for (auto i = static_cast<std::size_t>(what - words.begin()) + 2; i < words.size() && verb == words.size(); ++i)
-      if ((words[i] == "do" || words[i] == "does" || words[i] == "did") && words[i - 1] != *what && res[i].stop &&
+  // "what" as typed, or as corrected ("waht", "whag").
+  auto is_what = [&](std::size_t k) {
+    const std::string_view w = fixed[k] == 1 ? std::string_view(spellings[found[k]].word) : std::string_view(words[k]);
+    return w == "what" || w == "whats";
+  };
+  std::size_t what = 0;
+  while (what < words.size() && !is_what(what)) ++what;
+  if (what != words.size())
+    for (std::size_t i = what + 2; i < words.size() && verb == words.size(); ++i)
+      if ((words[i] == "do" || words[i] == "does" || words[i] == "did") && words[i - 1] != words[what] && res[i].stop &&
           fixed[i] == 0 && last_but_function_words(i) &&
           (words[i - 1] == "it" || words[i - 1] == "they" || !subject(words[i - 1]))) {
         res[i].stop = false;

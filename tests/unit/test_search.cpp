@@ -156,6 +156,8 @@ TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cel
   };
   CHECK(has_do(clinic().index.search("what do stem cells do")));
   CHECK(clinic().top("so what is it the stem cells actually do") == "how-it-works"); // "what" need not come first
+  CHECK(clinic().top("waht do stem cells do in the knee") == "how-it-works"); // nor be spelt right
+  CHECK(has_do(clinic().index.search("whag do stem cells do")));
   // Not the helper before a subject, nor a "do" alone.
   CHECK_FALSE(has_do(clinic().index.search("what insurance do you take")));
   CHECK_FALSE(has_do(clinic().index.search("what kind of treatment do you do for knees"))); // what you offer
