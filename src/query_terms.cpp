@@ -2,6 +2,7 @@
 // words, pleasantries and function words dropped, compounds mended,
 // misspellings corrected (spelling.cpp), synonyms mapped, stems taken.
 #include <algorithm>
+#include <cmath>
 
 #include <faqdesk/text.hpp>
 
@@ -95,6 +96,54 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       res[i] = {unf[i]->stem, unf[i]->stop, unf[i]->lex};
     } else {
       res[i] = stem_unfamiliar(words[i], own);
+    }
+  }
+  // A dictionary word the FAQ does not use may still be a typo of one it
+  // does ("how long will it lust", "bone on bane", "do you toke fat"), when
+  // the rest of the question confirms it: one of the FAQ's phrasings has the
+  // corrected word together with another word of the question, one found in
+  // at most a third of the entries. Without that, "can i get a cast" is not
+  // "cost", nor "is it sure" "sore".
+  if (correct) {
+    const double n = std::max<double>(declined, 1);
+    const double particular = std::log(1.0 + (n - n / 3 + 0.5) / (n / 3 + 0.5));
+    auto terms_of = [&](const Lexeme& lex, std::vector<TermId>& into) {
+      if (lex.synonyms != nullptr) {
+        for (const auto& t : *lex.synonyms)
+          if (const TermId id = find(t); id != no_term) into.push_back(id);
+      } else if (lex.term != no_term) {
+        into.push_back(lex.term);
+      }
+    };
+    thread_local std::vector<TermId> context, own_terms;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (unf[i] == nullptr || res[i].stop || res[i].lex.term != no_term || res[i].lex.synonyms != nullptr ||
+          !english_word(words[i]))
+        continue;
+      context.clear();
+      for (std::size_t j = 0; j < words.size(); ++j)
+        if (j != i && !res[j].stop) terms_of(res[j].lex, context);
+      std::erase_if(context, [&](TermId id) { return idf[id] < particular || is_light(id); });
+      if (context.empty()) continue;
+      std::uint32_t best = NameIndex::none;
+      for (const std::uint32_t k : real_word_slips(words[i])) {
+        own_terms.clear();
+        terms_of(spellings[k].lex, own_terms);
+        const bool confirmed = std::any_of(own_terms.begin(), own_terms.end(), [&](TermId t) {
+          return std::any_of(postings[t].begin(), postings[t].end(), [&](const Posting& p) {
+            if (p.unit == no_unit || p.entry >= declined) return false;
+            const auto u = unit_terms[p.unit];
+            return std::any_of(context.begin(), context.end(),
+                               [&](TermId c) { return c != t && std::find(u.begin(), u.end(), c) != u.end(); });
+          });
+        });
+        if (confirmed && (best == NameIndex::none || spellings[k].freq > spellings[best].freq)) best = k;
+      }
+      if (best == NameIndex::none) continue;
+      found[i] = best;
+      fixed[i] = 1;
+      unf[i] = nullptr;
+      res[i] = known(best);
     }
   }
   // In "what do stem cells do" or "what does it do", the second "do" is the

@@ -249,6 +249,11 @@ struct SearchIndex::Impl {
   void normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out, std::vector<TermId>& ids) const;
   // The spelling (index) `word` is a plausible typo of, or NameIndex::none.
   std::uint32_t correct_spelling(const std::string& word) const;
+  // The FAQ's content words one likely slip from `word`, a dictionary word
+  // the FAQ does not use ("lust", "bane", "toke" for "last", "bone", "take"),
+  // keeping its first letter: candidates for a real-word typo, which only
+  // the rest of the question can confirm (confirmed_slip in query_terms.cpp).
+  std::vector<std::uint32_t> real_word_slips(const std::string& word) const;
   // The two words the FAQ uses (function words among them) that `a b` is
   // when its space moves one letter, when at least one of them is an unknown
   // word with no correction; {none, none} when there are none. `joined` is

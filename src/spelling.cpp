@@ -155,6 +155,29 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
   return index_of(best);
 }
 
+std::vector<std::uint32_t> SearchIndex::Impl::real_word_slips(const std::string& word) const {
+  std::vector<std::uint32_t> out;
+  if (word.size() < 3) return out;
+  for_each_deletion(word, [&](std::string_view v) {
+    const std::uint64_t h = serial::hash64(v);
+    auto it = std::lower_bound(deletions.begin(), deletions.end(), std::pair<std::uint64_t, std::uint32_t>{h, 0});
+    for (; it != deletions.end() && it->first == h; ++it) {
+      const Spelling& cand = spellings[it->second];
+      if (cand.stop || cand.word[0] != word[0] || (cand.lex.term == no_term && cand.lex.synonyms == nullptr)) continue;
+      if (edit_distance(word, cand.word, 1) != 1) continue;
+      if (cand.word.size() == word.size()) {
+        // One letter for another, a slip of the finger or the ear; or two swapped.
+        const auto at = std::mismatch(word.begin(), word.end(), cand.word.begin());
+        const bool swapped = std::next(at.first) != word.end() && *at.first == *std::next(at.second) &&
+                             *std::next(at.first) == *at.second;
+        if (!swapped && !likely_slip(*at.first, *at.second)) continue;
+      }
+      if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    }
+  });
+  return out;
+}
+
 const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const std::string& word) const {
   if (auto it = unfamiliar.find(word); it != unfamiliar.end()) return it->second;
   Unfamiliar u;

@@ -222,6 +222,20 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   CHECK(clinic().top("fat from my belly in my knee, that seems weird") == "");
 }
 
+TEST_CASE("search: a typo that makes another dictionary word is mended when the rest of the question confirms it") {
+  // "lust" is a word, but "last" goes with "long" in the FAQ's phrasings.
+  const auto r = clinic().index.search("how long will it lust");
+  REQUIRE(!r.matches.empty());
+  CHECK(clinic().faq.entries[r.matches[0].entry].id == "durability");
+  REQUIRE(r.terms.size() == 3);
+  CHECK(r.terms[2].word == "lust");
+  CHECK(r.terms[2].how == MatchHow::spelling);
+  CHECK(clinic().top("do you toke fat from my belly") == "procedure");
+  // Nothing confirms "cost" for "cast", nor "sore" for "sure": left as typed.
+  CHECK(clinic().top("can i get a cast for my knee") == "");
+  CHECK(clinic().top("will it be sure") == "");
+}
+
 TEST_CASE("search: a dictionary word is not split into a function word and another") {
   // "outside" is not "out side", which read "take outside" as the liposuction's "take out".
   const auto r = clinic().index.search("do you take outside referrals");
