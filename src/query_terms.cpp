@@ -117,8 +117,8 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
     };
     thread_local std::vector<TermId> context, own_terms;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (unf[i] == nullptr || res[i].stop || res[i].lex.term != no_term || res[i].lex.synonyms != nullptr ||
-          !english_word(words[i]))
+      if (unf[i] == nullptr || !unf[i]->english || res[i].stop || res[i].lex.term != no_term ||
+          res[i].lex.synonyms != nullptr)
         continue;
       context.clear();
       for (std::size_t j = 0; j < words.size(); ++j)

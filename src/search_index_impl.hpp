@@ -228,6 +228,7 @@ struct SearchIndex::Impl {
     bool stop = false;
     Lexeme lex;
     std::uint32_t fix = NameIndex::none; // the spelling it corrects to, if any is plausible
+    bool english = false;                // a dictionary word (english_word)
     // The two FAQ words it joins ("showroom" for the FAQ's "show room"), if any.
     std::uint32_t first = NameIndex::none, second = NameIndex::none;
   };

@@ -185,6 +185,7 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
   u.stop = function_word(word);
   u.lex = lexeme(u.stem);
   if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr) {
+    u.english = english_word(word);
     std::tie(u.first, u.second) = compound_split(word);
     // A dictionary word is not a function word run into another ("outside"
     // is not "out side", which would be "take out" and a "side" effect).
