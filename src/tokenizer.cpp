@@ -106,7 +106,7 @@ constexpr const char* light_words[] = {"how", "why", "when", "where", "more", "f
 // Texting shorthand for function words ("wat r u"): ignored like them, but
 // never a spelling correction, so "wait" does not become "wat" and vanish.
 constexpr const char* shorthand[] = {"u",     "ur",     "r",     "ya",  "yall", "wat", "wut", "whatre",
-                                     "cuz",   "coz",    "gotta", "lemme", "yep", "yup", "thx", "ty", "alot"};
+                                     "cuz",   "coz",    "gotta", "lemme", "yep", "yup", "thx", "ty", "alot", "tho", "tbh", "btw", "idk", "imo"};
 
 // "I'm 82" says "82 years old": the words a FAQ uses for age follow the
 // number, unless the caller said them. Only after "I'm", "he's", "turned"
