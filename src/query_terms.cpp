@@ -2,7 +2,6 @@
 // words, pleasantries and function words dropped, compounds mended,
 // misspellings corrected (spelling.cpp), synonyms mapped, stems taken.
 #include <algorithm>
-#include <cmath>
 
 #include <faqdesk/text.hpp>
 
@@ -105,8 +104,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
   // at most a third of the entries. Without that, "can i get a cast" is not
   // "cost", nor "is it sure" "sore".
   if (correct) {
-    const double n = std::max<double>(declined, 1);
-    const double particular = std::log(1.0 + (n - n / 3 + 0.5) / (n / 3 + 0.5));
+    const double specific = particular();
     auto terms_of = [&](const Lexeme& lex, std::vector<TermId>& into) {
       if (lex.synonyms != nullptr) {
         for (const auto& t : *lex.synonyms)
@@ -123,7 +121,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       context.clear();
       for (std::size_t j = 0; j < words.size(); ++j)
         if (j != i && !res[j].stop) terms_of(res[j].lex, context);
-      std::erase_if(context, [&](TermId id) { return idf[id] < particular || is_light(id); });
+      std::erase_if(context, [&](TermId id) { return idf[id] < specific || is_light(id); });
       if (context.empty()) continue;
       std::uint32_t best = NameIndex::none;
       for (const std::uint32_t k : real_word_slips(words[i])) {

@@ -327,8 +327,7 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
   // subject to be asked alone: "my dad has parkinsons, can stem cells help"
   // is not "can stem cells help". A word found in at most a third of the
   // entries will do.
-  const double n = std::max<double>(impl_->declined, 1);
-  const double particular = std::log(1.0 + (n - n / 3 + 0.5) / (n / 3 + 0.5));
+  const double particular = impl_->particular();
   auto names_something = [&](const SearchResult& r) {
     return std::any_of(r.terms.begin(), r.terms.end(), [&](const QueryTerm& t) {
       return t.how != MatchHow::unknown && t.weight >= particular && !impl_->is_light(impl_->find(t.term));

@@ -3,6 +3,8 @@
 // spelling.cpp), score it (scoring.cpp) and cache it (search_index_cache.cpp).
 // Private to src/.
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -253,7 +255,7 @@ struct SearchIndex::Impl {
   // The FAQ's content words one likely slip from `word`, a dictionary word
   // the FAQ does not use ("lust", "bane", "toke" for "last", "bone", "take"),
   // keeping its first letter: candidates for a real-word typo, which only
-  // the rest of the question can confirm (confirmed_slip in query_terms.cpp).
+  // the rest of the question can confirm (normalise does).
   std::vector<std::uint32_t> real_word_slips(const std::string& word) const;
   // The two words the FAQ uses (function words among them) that `a b` is
   // when its space moves one letter, when at least one of them is an unknown
@@ -289,6 +291,12 @@ struct SearchIndex::Impl {
   double confidence(double raw) const;
   std::vector<Contribution> explain(const std::vector<QueryTerm>& q, const Scored& s) const;
   bool is_light(TermId id) const { return id != no_term && light[id] != 0; }
+  // The weight of a word found in a third of the entries: a word weighing
+  // this or more names something more particular than the FAQ's own subject.
+  double particular() const {
+    const double n = std::max<double>(declined, 1);
+    return std::log(1.0 + (n - n / 3 + 0.5) / (n / 3 + 0.5));
+  }
   TermId find(std::string_view term) const {
     return term_index.find(term, [&](std::uint32_t i) -> std::string_view { return terms[i]; });
   }

@@ -80,7 +80,7 @@ constexpr const char* stopwords[] = {
     "would", "wouldnt", "yeah", "yes", "yet", "you", "youd", "youll", "your", "youre", "yours", "yourself",
     "yourselves", "youve", "sister", "brother", "stuff", "happen", "happens", "happened", "heard", "hear", "saw", "read", "way", "lot", "lots", "bit", "talking", "grandma", "grandpa", "guys", "folks",
     "come", "comes", "coming", "came", "put", "puts", "putting", "make", "makes", "made", "making", "give", "gives", "gave", "giving", "keep", "keeps",
-    "whatever", "whoever", "whole", "entire", "alone", "over", "request", "requesting", "answer", "answers", "answered", "anywhere", "great", "awesome", "allow", "allowed", "allows", "permitted", "possible", "possibly", "info", "information", "details", "detail", "try", "trying", "recent",
+    "whatever", "whoever", "possible", "possibly", "info", "information", "details", "detail", "try", "trying", "recent",
     "pretty", "fairly", "somewhat", "sorta", "super", "elses", "interested", "interest", "true",
     "went", "gone", "given", "told", "thought", "knew", "known", "kept", "seen", "hearing", "several", "ones",
     "understand", "understood", "understanding", "mention", "mentions", "mentioned", "mentioning",
@@ -96,6 +96,11 @@ constexpr const char* stopwords[] = {
     "tried", "imagine", "straight", "learn", "weird", "typical", "terrible", "little", "issue", "issues", "idea", "find", "real", "honest",
     "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "retired", "retiree", "chiropractor", "chiro", "specialist",
     "rheumatologist", "podiatrist",
+    // words about the asking or around the thing asked ("the whole thing", "the injection alone",
+    // "over 90 percent", "callback request", "can the coordinator answer", "published anywhere",
+    // "felt great at first", "is a second round allowed")
+    "whole", "entire", "alone", "over", "request", "requesting", "answer", "answers", "answered", "anywhere",
+    "great", "awesome", "allow", "allowed", "allows", "permitted",
     // formal wording ("I'd like to inquire about any potential risks")
     "potential", "aware", "describe", "inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry",
     "become", "becomes", "became", "becoming", "supposed",
