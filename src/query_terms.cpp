@@ -113,18 +113,28 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
         into.push_back(lex.term);
       }
     };
+    // The question's particular terms, gathered when first needed: a word
+    // with slips has no terms of its own, and one mended joins them.
     thread_local std::vector<TermId> context, own_terms;
+    bool gathered = false;
+    auto add_context = [&](const Lexeme& lex) {
+      const std::size_t from = context.size();
+      terms_of(lex, context);
+      context.erase(std::remove_if(context.begin() + static_cast<std::ptrdiff_t>(from), context.end(),
+                                   [&](TermId id) { return idf[id] < specific || is_light(id); }),
+                    context.end());
+    };
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (unf[i] == nullptr || !unf[i]->english || res[i].stop || res[i].lex.term != no_term ||
-          res[i].lex.synonyms != nullptr)
-        continue;
-      context.clear();
-      for (std::size_t j = 0; j < words.size(); ++j)
-        if (j != i && !res[j].stop) terms_of(res[j].lex, context);
-      std::erase_if(context, [&](TermId id) { return idf[id] < specific || is_light(id); });
+      if (unf[i] == nullptr || unf[i]->slips.empty()) continue;
+      if (!gathered) {
+        context.clear();
+        for (std::size_t j = 0; j < words.size(); ++j)
+          if (!res[j].stop) add_context(res[j].lex);
+        gathered = true;
+      }
       if (context.empty()) continue;
       std::uint32_t best = NameIndex::none;
-      for (const std::uint32_t k : real_word_slips(words[i])) {
+      for (const std::uint32_t k : unf[i]->slips) {
         own_terms.clear();
         terms_of(spellings[k].lex, own_terms);
         const bool confirmed = std::any_of(own_terms.begin(), own_terms.end(), [&](TermId t) {
@@ -142,6 +152,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
       fixed[i] = 1;
       unf[i] = nullptr;
       res[i] = known(best);
+      if (!res[i].stop) add_context(res[i].lex);
     }
   }
   // In "what do stem cells do" or "what does it do", the second "do" is the

@@ -230,7 +230,9 @@ struct SearchIndex::Impl {
     bool stop = false;
     Lexeme lex;
     std::uint32_t fix = NameIndex::none; // the spelling it corrects to, if any is plausible
-    bool english = false;                // a dictionary word (english_word)
+    // When it is a dictionary word with no correction: the FAQ words it may
+    // be a slip for (real_word_slips), which the rest of a question must confirm.
+    std::vector<std::uint32_t> slips;
     // The two FAQ words it joins ("showroom" for the FAQ's "show room"), if any.
     std::uint32_t first = NameIndex::none, second = NameIndex::none;
   };
@@ -250,6 +252,15 @@ struct SearchIndex::Impl {
   // (no_term for a word the FAQ does not use) into `ids`. `correct` fixes
   // misspellings, and is for queries: the FAQ's own text is taken as written.
   void normalise(std::string_view text, bool correct, std::vector<QueryTerm>& out, std::vector<TermId>& ids) const;
+  // Calls f(k) for each spellings[k] that shares `word` or one of its
+  // one-letter deletions (every word up to one edit away, and some two).
+  template <typename F> void for_each_deletion_neighbour(std::string_view word, F&& f) const {
+    for_each_deletion(word, [&](std::string_view v) {
+      const std::uint64_t h = serial::hash64(v);
+      auto it = std::lower_bound(deletions.begin(), deletions.end(), std::pair<std::uint64_t, std::uint32_t>{h, 0});
+      for (; it != deletions.end() && it->first == h; ++it) f(it->second);
+    });
+  }
   // The spelling (index) `word` is a plausible typo of, or NameIndex::none.
   std::uint32_t correct_spelling(const std::string& word) const;
   // The FAQ's content words one likely slip from `word`, a dictionary word

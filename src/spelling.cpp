@@ -127,14 +127,7 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
     }
   };
   // Up to one edit: look the word's deletions up in the index.
-  for_each_deletion(word, [&](std::string_view v) {
-    const std::uint64_t h = serial::hash64(v);
-    auto it = std::lower_bound(deletions.begin(), deletions.end(), std::pair<std::uint64_t, std::uint32_t>{h, 0});
-    for (; it != deletions.end() && it->first == h; ++it) {
-      const Spelling& cand = spellings[it->second];
-      consider(cand, edit_distance(word, cand.word, limit));
-    }
-  });
+  for_each_deletion_neighbour(word, [&](std::uint32_t k) { consider(spellings[k], edit_distance(word, spellings[k].word, limit)); });
   auto index_of = [&](const Spelling* sp) {
     return sp == nullptr ? NameIndex::none : static_cast<std::uint32_t>(sp - spellings.data());
   };
@@ -158,22 +151,18 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
 std::vector<std::uint32_t> SearchIndex::Impl::real_word_slips(const std::string& word) const {
   std::vector<std::uint32_t> out;
   if (word.size() < 3) return out;
-  for_each_deletion(word, [&](std::string_view v) {
-    const std::uint64_t h = serial::hash64(v);
-    auto it = std::lower_bound(deletions.begin(), deletions.end(), std::pair<std::uint64_t, std::uint32_t>{h, 0});
-    for (; it != deletions.end() && it->first == h; ++it) {
-      const Spelling& cand = spellings[it->second];
-      if (cand.stop || cand.word[0] != word[0] || (cand.lex.term == no_term && cand.lex.synonyms == nullptr)) continue;
-      if (edit_distance(word, cand.word, 1) != 1) continue;
-      if (cand.word.size() == word.size()) {
-        // One letter for another, a slip of the finger or the ear; or two swapped.
-        const auto at = std::mismatch(word.begin(), word.end(), cand.word.begin());
-        const bool swapped = std::next(at.first) != word.end() && *at.first == *std::next(at.second) &&
-                             *std::next(at.first) == *at.second;
-        if (!swapped && !likely_slip(*at.first, *at.second)) continue;
-      }
-      if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+  for_each_deletion_neighbour(word, [&](std::uint32_t k) {
+    const Spelling& cand = spellings[k];
+    if (cand.stop || cand.word[0] != word[0] || (cand.lex.term == no_term && cand.lex.synonyms == nullptr)) return;
+    if (edit_distance(word, cand.word, 1) != 1) return;
+    if (cand.word.size() == word.size()) {
+      // One letter for another, a slip of the finger or the ear; or two swapped.
+      const auto at = std::mismatch(word.begin(), word.end(), cand.word.begin());
+      const bool swapped = std::next(at.first) != word.end() && *at.first == *std::next(at.second) &&
+                           *std::next(at.first) == *at.second;
+      if (!swapped && !likely_slip(*at.first, *at.second)) return;
     }
+    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
   });
   return out;
 }
@@ -185,7 +174,7 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
   u.stop = function_word(word);
   u.lex = lexeme(u.stem);
   if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr) {
-    u.english = english_word(word);
+    const bool english = english_word(word);
     std::tie(u.first, u.second) = compound_split(word);
     // A dictionary word is not a function word run into another ("outside"
     // is not "out side", which would be "take out" and a "side" effect).
@@ -197,12 +186,13 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
       const Spelling& s = spellings[k];
       return s.stop || s.lex.term != no_term || s.lex.synonyms != nullptr;
     };
-    if (u.first != NameIndex::none && (spellings[u.first].stop || spellings[u.second].stop) && english_word(word)) {
+    if (u.first != NameIndex::none && (spellings[u.first].stop || spellings[u.second].stop) && english) {
       u.first = u.second = NameIndex::none;
     } else {
       if (u.first != NameIndex::none && !(means(u.first) && means(u.second))) u.first = u.second = NameIndex::none;
       if (u.first == NameIndex::none) u.fix = correct_spelling(word);
     }
+    if (english && u.first == NameIndex::none && u.fix == NameIndex::none) u.slips = real_word_slips(word);
   }
   return unfamiliar.emplace(word, std::move(u)).first->second;
 }
