@@ -1,5 +1,6 @@
 // Matching: word forms, synonyms, spelling, scoring, abstention.
 #include <algorithm>
+#include <ostream>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -33,6 +34,16 @@ std::string corrected_to(std::string_view q) {
   REQUIRE(r.terms.size() == 1);
   CHECK(r.terms[0].how == MatchHow::spelling);
   return r.terms[0].via;
+}
+// The entry answering a question ("" for none) and the part of it answered from.
+struct Answered {
+  std::string id, part;
+  bool operator==(const Answered&) const = default;
+};
+std::ostream& operator<<(std::ostream& os, const Answered& a) { return os << a.id << " from \"" << a.part << '"'; }
+Answered answered(std::string_view q) {
+  const SearchResult r = clinic().index.search(q);
+  return {r.matches.empty() ? "" : clinic().faq.entries[r.matches[0].entry].id, r.part};
 }
 // A FAQ of two entries, for what the clinic's own faq.yaml cannot show.
 const std::string knees_and_cost = "entries:\n"
@@ -169,10 +180,8 @@ TEST_CASE("search: 'what do stem cells do' asks what they do, not about stem cel
 }
 
 TEST_CASE("search: a long question is answered from its last clause, or one ending in '?'") {
-  const auto r = clinic().index.search("i'm a nervous wreck around needles and doctors, how much is this going to hurt");
-  REQUIRE(!r.matches.empty());
-  CHECK(clinic().faq.entries[r.matches[0].entry].id == "pain");
-  CHECK(r.part == "how much is this going to hurt");
+  CHECK(answered("i'm a nervous wreck around needles and doctors, how much is this going to hurt") ==
+        Answered{"pain", "how much is this going to hurt"});
   CHECK(clinic().top("is there any downtime? i volunteer at a shelter") == "recovery");
   // A question answered whole names no part; nor does a number's comma split it.
   CHECK(clinic().index.search("does it hurt").part.empty());
@@ -185,38 +194,25 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   CHECK(clinic().top("my dad has parkinsons, can stem cells help") == "");
   // Nor one that asks whether the rest is so: the question is about the rest.
   CHECK(clinic().top("i had it done last week and my knee is red and hot, is that normal") == "");
-  const auto c = clinic().index.search("my cousin raved about the results in tampa, how much does that cost");
-  REQUIRE(!c.matches.empty());
-  CHECK(clinic().faq.entries[c.matches[0].entry].id == "cost");
-  CHECK(c.part == "how much does that cost");
-  // Said at length without a stop, the question follows "so" or "but".
-  const auto s = clinic().index.search("i'm kind of a wimp with pain so how bad is it really");
-  REQUIRE(!s.matches.empty());
-  CHECK(clinic().faq.entries[s.matches[0].entry].id == "pain");
-  // ... and the question runs on from its first word: "is it really" is
-  // part of "how bad is it really", not a question of its own.
-  CHECK(s.part == "how bad is it really");
+  CHECK(answered("my cousin raved about the results in tampa, how much does that cost") ==
+        Answered{"cost", "how much does that cost"});
+  // Said at length without a stop, the question follows "so" or "but", and
+  // runs on from its first word: "is it really" is part of "how bad is it
+  // really", not a question of its own.
+  CHECK(answered("i'm kind of a wimp with pain so how bad is it really") == Answered{"pain", "how bad is it really"});
   // Said at length without a stop, a question word or a verb before its
   // subject starts the question.
-  const auto w = clinic().index.search("i had a scope 5 years ago and now its bad again what would you charge me");
-  REQUIRE(!w.matches.empty());
-  CHECK(clinic().faq.entries[w.matches[0].entry].id == "cost");
-  CHECK(w.part == "what would you charge me");
-  const auto v = clinic().index.search("if my arthritis is from an old football injury will it last longer");
-  REQUIRE(!v.matches.empty());
-  CHECK(clinic().faq.entries[v.matches[0].entry].id == "durability");
-  CHECK(v.part == "will it last longer");
+  CHECK(answered("i had a scope 5 years ago and now its bad again what would you charge me") ==
+        Answered{"cost", "what would you charge me"});
+  CHECK(answered("if my arthritis is from an old football injury will it last longer") ==
+        Answered{"durability", "will it last longer"});
   // Or the question comes first and the rest is its story.
-  const auto f = clinic().index.search("how can fat from my belly fix my knee, that seems weird");
-  REQUIRE(!f.matches.empty());
-  CHECK(clinic().faq.entries[f.matches[0].entry].id == "how-it-works");
-  CHECK(f.part == "how can fat from my belly fix my knee");
+  CHECK(answered("how can fat from my belly fix my knee, that seems weird") ==
+        Answered{"how-it-works", "how can fat from my belly fix my knee"});
   // A sentence marked as the question, then more told: the question is asked,
   // though the whole found an answer ("active" is not the recovery entry's).
-  const auto m = clinic().index.search("how long will it last? i'm only 55 and pretty active");
-  REQUIRE(!m.matches.empty());
-  CHECK(clinic().faq.entries[m.matches[0].entry].id == "durability");
-  CHECK(m.part == "how long will it last?");
+  CHECK(answered("how long will it last? i'm only 55 and pretty active") ==
+        Answered{"durability", "how long will it last?"});
   CHECK(clinic().index.search("does it hurt? how much is it?").part.empty()); // two questions: the whole
   // Not a first clause that is no question.
   CHECK(clinic().top("fat from my belly in my knee, that seems weird") == "");
