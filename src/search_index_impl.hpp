@@ -263,6 +263,11 @@ struct SearchIndex::Impl {
   }
   // The spelling (index) `word` is a plausible typo of, or NameIndex::none.
   std::uint32_t correct_spelling(const std::string& word) const;
+  // The FAQ content word `word`, no dictionary word, was spelt by ear for:
+  // one that sounds the same (sound_key) and is fewest edits away, or
+  // NameIndex::none when there is none or two tie ("paneful" for "painful").
+  std::uint32_t sound_alike(const std::string& word) const;
+  mutable std::vector<std::string> sound_keys; // per spelling, made on first use
   // The FAQ's content words one likely slip from `word`, a dictionary word
   // the FAQ does not use ("lust", "bane", "toke" for "last", "bone", "take"),
   // keeping its first letter: candidates for a real-word typo, which only

@@ -148,6 +148,36 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
   return index_of(best);
 }
 
+std::uint32_t SearchIndex::Impl::sound_alike(const std::string& word) const {
+  if (word.size() < 4) return NameIndex::none;
+  const std::string key = sound_key(word);
+  if (key.size() < 2) return NameIndex::none;
+  if (sound_keys.size() != spellings.size()) {
+    sound_keys.clear();
+    sound_keys.reserve(spellings.size());
+    for (const Spelling& s : spellings) sound_keys.push_back(sound_key(s.word));
+  }
+  // Spelling by ear keeps the sounds, not the letters: up to a third of them may change.
+  const std::size_t limit = std::max<std::size_t>(2, (word.size() + 2) / 3);
+  std::uint32_t best = NameIndex::none;
+  std::size_t best_d = limit + 1;
+  bool tie = false;
+  for (std::uint32_t k = 0; k < spellings.size(); ++k) {
+    const Spelling& cand = spellings[k];
+    if (cand.stop || sound_keys[k] != key || (cand.lex.term == no_term && cand.lex.synonyms == nullptr)) continue;
+    const std::size_t d = edit_distance(word, cand.word, limit);
+    if (d > limit) continue;
+    if (d < best_d) {
+      best = k;
+      best_d = d;
+      tie = false;
+    } else if (d == best_d && cand.stem != spellings[best].stem) {
+      tie = true;
+    }
+  }
+  return tie ? NameIndex::none : best;
+}
+
 std::vector<std::uint32_t> SearchIndex::Impl::real_word_slips(const std::string& word) const {
   std::vector<std::uint32_t> out;
   if (word.size() < 3) return out;
@@ -191,6 +221,7 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
     } else {
       if (u.first != NameIndex::none && !(means(u.first) && means(u.second))) u.first = u.second = NameIndex::none;
       if (u.first == NameIndex::none) u.fix = correct_spelling(word);
+      if (u.first == NameIndex::none && u.fix == NameIndex::none && !english) u.fix = sound_alike(word);
     }
     if (english && u.first == NameIndex::none && u.fix == NameIndex::none) u.slips = real_word_slips(word);
   }

@@ -198,6 +198,38 @@ bool near_english_word(std::string_view word) {
   return false;
 }
 
+std::string sound_key(std::string_view word) {
+  auto vowel = [](char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; };
+  std::string out;
+  auto emit = [&](std::string_view sound) {
+    for (char c : sound)
+      if (out.empty() || out.back() != c) out.push_back(c);
+  };
+  for (std::size_t i = 0; i < word.size();) {
+    const std::string_view rest = word.substr(i);
+    const char c = word[i];
+    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
+    static constexpr std::pair<std::string_view, std::string_view> groups[] = {
+        {"tion", "XN"}, {"sion", "XN"}, {"shun", "XN"}, {"tian", "XN"}, {"cian", "XN"}, {"sch", "SK"}, {"ch", "X"},
+        {"sh", "X"},    {"ph", "F"},    {"ck", "K"},    {"gh", ""},     {"dg", "J"},    {"wr", "R"}};
+    const auto group = std::find_if(std::begin(groups), std::end(groups),
+                                    [&](const auto& g) { return rest.starts_with(g.first); });
+    if (group != std::end(groups)) {
+      emit(group->second);
+      i += group->first.size();
+      continue;
+    }
+    if (i == 0 && vowel(c)) emit("A");
+    else if (c == 'c') emit(next == 'e' || next == 'i' || next == 'y' ? "S" : "K");
+    else if (c == 'q') emit("K");
+    else if (c == 'x') emit("KS");
+    else if (c == 'z') emit("S");
+    else if (c >= 'a' && c <= 'z' && !vowel(c) && c != 'h' && c != 'w') emit(std::string(1, static_cast<char>(c - 'a' + 'A')));
+    ++i;
+  }
+  return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   const std::size_t la = a.size(), lb = b.size();
   if ((la > lb ? la - lb : lb - la) > limit) return limit + 1;

@@ -26,6 +26,13 @@ std::string wrap(std::string_view s, std::size_t width, std::string_view indent 
 // `b`, stopping early once it exceeds `limit` (then returns limit + 1).
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
+// How lower-case `word` sounds, roughly: its consonants, with those that
+// sound alike merged ("c" as "k" or "s", "ph" as "f", "tion" and "shun"
+// alike) and doubled ones once; its vowels dropped, but for a first letter.
+// Words spelt by ear share one: "paneful" and "painful", "injecshun" and
+// "injection", "candadit" and "candidate".
+std::string sound_key(std::string_view word);
+
 // True when lower-case `word` is in the English word list compiled in (from
 // Debian's wamerican: common words and their inflections, no names).
 bool english_word(std::string_view word);

@@ -36,6 +36,18 @@ TEST_CASE("text: edit distance counts a swap as one edit and stops past the limi
   CHECK(edit_distance("abc", "xyzxyz", 1) == 2);
 }
 
+TEST_CASE("text: words that sound alike share a sound key, and others do not") {
+  CHECK(sound_key("paneful") == sound_key("painful"));
+  CHECK(sound_key("injecshun") == sound_key("injection"));
+  CHECK(sound_key("consultasion") == sound_key("consultation"));
+  CHECK(sound_key("filosofy") == sound_key("philosophy"));
+  CHECK(sound_key("cost") == sound_key("cast")); // vowels are not kept, but a first one
+  CHECK(sound_key("ache") != sound_key("chi"));
+  CHECK(sound_key("pain") != sound_key("cane"));
+  CHECK(sound_key("cell") == sound_key("sell")); // "c" before "e" sounds "s"
+  CHECK(sound_key("cost") != sound_key("post"));
+}
+
 TEST_CASE("text: the English word list knows common words, not typos or names") {
   for (auto w : {"cast", "cost", "stem", "plain", "wok", "a", "zoo"}) {
     CAPTURE(w);
