@@ -319,6 +319,26 @@ std::vector<std::string_view> clauses(std::string_view q) {
   }
   return finer;
 }
+
+// Whether a clause asks whether what the rest says is so ("my knee is red
+// and hot, is that normal"): it is about the rest, not a question of its
+// own, as "how much does that cost" is.
+bool points_back(std::string_view part) {
+  static constexpr std::string_view openers[] = {"so", "and", "but", "ok", "okay", "well", "oh"};
+  static constexpr std::string_view verbs[] = {"is", "was", "are", "were", "isnt", "wasnt", "arent"};
+  static constexpr std::string_view pointers[] = {"that", "those"};
+  const auto words = tokenize(part);
+  std::size_t i = 0;
+  while (i < words.size() && one_of(words[i], openers)) ++i;
+  if (i < words.size() && words[i] == "thats") return true;
+  return i + 1 < words.size() && one_of(words[i], verbs) && one_of(words[i + 1], pointers);
+}
+
+// Whether a clause opens as a question does ("will it hurt", "how long").
+bool asks(std::string_view part) {
+  const auto words = tokenize(part);
+  return words.size() >= 2 && opens_question(words[0], words[1]);
+}
 } // namespace
 
 SearchResult SearchIndex::search(std::string_view query, const SearchOptions& options) const {
@@ -334,19 +354,31 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     });
   };
   if (!result.matches.empty()) {
+    const std::vector<std::string_view> parts = clauses(query);
+    if (parts.size() < 2) return result;
     // A caller who marks one sentence as the question and then tells more
     // ("how long will it last? i'm only 55 and pretty active") is asking
     // that sentence: the rest is not the question ("active" is not recovery).
-    const std::size_t mark = query.find('?');
-    if (mark == std::string_view::npos || query.find_first_not_of(" \t?", mark) == std::string_view::npos) return result;
-    const std::vector<std::string_view> parts = clauses(query);
     const auto asked = std::find_if(parts.begin(), parts.end(), [](std::string_view c) { return c.ends_with('?'); });
-    if (asked == parts.end() || asked + 1 == parts.end() ||
-        std::any_of(asked + 1, parts.end(), [](std::string_view c) { return c.ends_with('?'); }))
+    if (asked != parts.end() && asked + 1 != parts.end() &&
+        std::none_of(asked + 1, parts.end(), [](std::string_view c) { return c.ends_with('?'); })) {
+      SearchResult part = search_whole(*asked, options);
+      if (part.matches.empty() || !names_something(part)) return result;
+      part.part = *asked;
+      return part;
+    }
+    // A caller who tells the story first and asks last ("my mother is 80 and
+    // has a heart condition so is this safe for her") is asking the last
+    // clause; the story found another entry ("80" and "condition" are
+    // candidacy). The clause is answered when it finds an entry of its own
+    // clearly more surely than the whole found its entry.
+    constexpr double clearly_surer = 0.2;
+    if (!asks(parts.back()) || points_back(parts.back())) return result;
+    SearchResult part = search_whole(parts.back(), options);
+    if (part.matches.empty() || !names_something(part) || part.matches[0].entry == result.matches[0].entry ||
+        part.matches[0].confidence < result.matches[0].confidence + clearly_surer)
       return result;
-    SearchResult part = search_whole(*asked, options);
-    if (part.matches.empty() || !names_something(part)) return result;
-    part.part = *asked;
+    part.part = parts.back();
     return part;
   }
   const std::vector<std::string_view> parts = clauses(query);
@@ -365,28 +397,11 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     all.explain = true;
     return search_whole(query, all).not_answered.has_value();
   };
-  // Nor a clause that asks whether what the rest says is so ("my knee is red
-  // and hot, is that normal"): it is about the rest, not a question of its
-  // own, as "how much does that cost" is.
-  auto points_back = [](std::string_view part) {
-    static constexpr std::string_view openers[] = {"so", "and", "but", "ok", "okay", "well", "oh"};
-    static constexpr std::string_view verbs[] = {"is", "was", "are", "were", "isnt", "wasnt", "arent"};
-    static constexpr std::string_view pointers[] = {"that", "those"};
-    const auto words = tokenize(part);
-    std::size_t i = 0;
-    while (i < words.size() && one_of(words[i], openers)) ++i;
-    if (i < words.size() && words[i] == "thats") return true;
-    return i + 1 < words.size() && one_of(words[i], verbs) && one_of(words[i + 1], pointers);
-  };
-  // Or the question comes first and the rest tells its story ("will it
-  // hurt, i really hate needles"): the first clause, when it opens as a
-  // question does, is tried after the others.
-  auto asks_first = [](std::string_view part) {
-    const auto words = tokenize(part);
-    return words.size() >= 2 && opens_question(words[0], words[1]);
-  };
   for (std::size_t k = parts.size(); k-- > 0;) {
-    if (k + 1 != parts.size() && !parts[k].ends_with('?') && !(k == 0 && asks_first(parts[k]))) continue;
+    // Or the question comes first and the rest tells its story ("will it
+    // hurt, i really hate needles"): the first clause, when it opens as a
+    // question does, is tried after the others.
+    if (k + 1 != parts.size() && !parts[k].ends_with('?') && !(k == 0 && asks(parts[k]))) continue;
     if (points_back(parts[k])) continue;
     SearchResult part = search_whole(parts[k], options);
     if (!part.matches.empty() && names_something(part)) {

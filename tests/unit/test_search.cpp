@@ -216,6 +216,10 @@ TEST_CASE("search: a long question is answered from its last clause, or one endi
   CHECK(clinic().index.search("does it hurt? how much is it?").part.empty()); // two questions: the whole
   // Not a first clause that is no question.
   CHECK(clinic().top("fat from my belly in my knee, that seems weird") == "");
+  // The story found one entry, the question at its end clearly another: the question is answered.
+  CHECK(clinic().top("my mother is 80 and has a heart condition") == "candidacy");
+  CHECK(answered("my mother is 80 and has a heart condition so is this safe for her") ==
+        Answered{"safety", "is this safe for her"});
 }
 
 TEST_CASE("search: a typo that makes another dictionary word is mended when the rest of the question confirms it") {
