@@ -207,11 +207,11 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
     // Longest synonym phrase starting here.
     std::size_t best_len = 0;
     const std::vector<std::string>* canon = nullptr;
-    const auto starts = res[i].lex.phrase_start && i + 1 < words.size() ? phrase_starts.find(res[i].stem)
+    const auto starts = res[i].lex.phrase_start && i + 1 < words.size() ? phrase_starts.find(phrase_word(res[i].stem))
                                                                           : phrase_starts.end();
     if (starts != phrase_starts.end()) {
       // The phrases starting here, sorted by their second word (they all have one).
-      const std::string_view b = res[i + 1].stem;
+      const std::string_view b = phrase_word(res[i + 1].stem);
       const auto end = synonym_phrases.begin() + starts->second.second;
       const auto first = std::partition_point(synonym_phrases.begin() + starts->second.first, end,
                                               [&](const auto& p) { return p.first[1] < b; });
@@ -219,7 +219,7 @@ void SearchIndex::Impl::normalise(std::string_view text, bool correct, std::vect
         const auto& [phrase, group] = *it;
         if (phrase.size() <= best_len || i + phrase.size() > words.size()) continue;
         if (std::equal(phrase.begin() + 2, phrase.end(), res.begin() + static_cast<std::ptrdiff_t>(i + 2),
-                       [](const std::string& x, const Resolved& y) { return x == y.stem; })) {
+                       [](const std::string& x, const Resolved& y) { return x == phrase_word(y.stem); })) {
           best_len = phrase.size();
           canon = &synonym_groups[group];
         }

@@ -33,7 +33,7 @@ Lexeme SearchIndex::Impl::lexeme(const std::string& stem) const {
   Lexeme l;
   l.term = find(stem);
   if (auto it = synonym_words.find(stem); it != synonym_words.end()) l.synonyms = &synonym_groups[it->second];
-  l.phrase_start = phrase_starts.contains(stem);
+  l.phrase_start = phrase_starts.contains(phrase_word(stem));
   return l;
 }
 
@@ -64,7 +64,7 @@ SearchIndex::Impl::Impl(const Faq& faq)
     const auto group = static_cast<std::uint32_t>(synonym_groups.size());
     for (const auto& w : g.words) {
       std::vector<std::string> stems;
-      for (const auto& t : tokenize(w)) stems.push_back(stemmer.stem(t));
+      for (const auto& t : tokenize(w)) stems.emplace_back(phrase_word(stemmer.stem(t)));
       if (stems.size() == 1 && stems != canon) synonym_words[stems[0]] = group; // "costs" is "cost" already
       else if (stems.size() > 1) synonym_phrases.emplace_back(std::move(stems), group);
       for (const auto& t : tokenize(w)) ++surface[t];

@@ -42,6 +42,13 @@ struct Unit {
   double norm = 0; // Euclidean norm of its term weights (its terms are in Impl::unit_terms)
 };
 
+// A word of a synonym phrase as phrases are matched: a possessive is "my",
+// so "off my feet" is also said of his, her, your or their feet.
+inline std::string_view phrase_word(std::string_view stem) {
+  static constexpr std::string_view possessives[] = {"your", "his", "her", "their", "our"};
+  return std::find(std::begin(possessives), std::end(possessives), stem) != std::end(possessives) ? "my" : stem;
+}
+
 // What the index knows of a stem.
 struct Lexeme {
   TermId term = no_term;

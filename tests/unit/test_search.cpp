@@ -236,6 +236,12 @@ TEST_CASE("search: a typo that makes another dictionary word is mended when the 
   CHECK(clinic().top("will it be sure") == "");
 }
 
+TEST_CASE("search: a synonym phrase said with 'my' is also said of another's") {
+  // faq.yaml has "off my feet" and "off your feet" for the downtime, not his or hers.
+  CHECK(clinic().top("how long will my husband be off his feet") == "recovery");
+  CHECK(clinic().top("how long will she be off her feet") == "recovery");
+}
+
 TEST_CASE("search: a word spelt by ear is the FAQ word it sounds like") {
   // Too many letters changed for a typo, but the same sounds.
   CHECK(corrected_to("paneful") == "painful");
