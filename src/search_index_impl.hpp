@@ -274,7 +274,7 @@ struct SearchIndex::Impl {
   // one that sounds the same (sound_key) and is fewest edits away, or
   // NameIndex::none when there is none or two tie ("paneful" for "painful").
   std::uint32_t sound_alike(const std::string& word) const;
-  mutable std::vector<std::string> sound_keys; // per spelling, made on first use
+  mutable std::vector<std::pair<std::string, std::uint32_t>> sound_index; // (sound key, spelling), sorted; made on first use
   // The FAQ's content words one likely slip from `word`, a dictionary word
   // the FAQ does not use ("lust", "bane", "toke" for "last", "bone", "take"),
   // keeping its first letter: candidates for a real-word typo, which only

@@ -152,19 +152,23 @@ std::uint32_t SearchIndex::Impl::sound_alike(const std::string& word) const {
   if (word.size() < 4) return NameIndex::none;
   const std::string key = sound_key(word);
   if (key.size() < 2) return NameIndex::none;
-  if (sound_keys.size() != spellings.size()) {
-    sound_keys.clear();
-    sound_keys.reserve(spellings.size());
-    for (const Spelling& s : spellings) sound_keys.push_back(sound_key(s.word));
+  if (sound_index.empty()) {
+    sound_index.reserve(spellings.size());
+    for (std::uint32_t k = 0; k < spellings.size(); ++k)
+      if (!spellings[k].stop) sound_index.emplace_back(sound_key(spellings[k].word), k);
+    std::sort(sound_index.begin(), sound_index.end());
   }
   // Spelling by ear keeps the sounds, not the letters: up to a third of them may change.
   const std::size_t limit = std::max<std::size_t>(2, (word.size() + 2) / 3);
   std::uint32_t best = NameIndex::none;
   std::size_t best_d = limit + 1;
   bool tie = false;
-  for (std::uint32_t k = 0; k < spellings.size(); ++k) {
+  const auto same_sound = std::equal_range(sound_index.begin(), sound_index.end(), std::pair<std::string, std::uint32_t>{key, 0},
+                                           [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto it = same_sound.first; it != same_sound.second; ++it) {
+    const std::uint32_t k = it->second;
     const Spelling& cand = spellings[k];
-    if (cand.stop || sound_keys[k] != key || (cand.lex.term == no_term && cand.lex.synonyms == nullptr)) continue;
+    if (cand.lex.term == no_term && cand.lex.synonyms == nullptr) continue;
     const std::size_t d = edit_distance(word, cand.word, limit);
     if (d > limit) continue;
     if (d < best_d) {

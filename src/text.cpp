@@ -213,7 +213,7 @@ std::string sound_key(std::string_view word) {
         {"tion", "XN"}, {"sion", "XN"}, {"shun", "XN"}, {"tian", "XN"}, {"cian", "XN"}, {"sch", "SK"}, {"ch", "X"},
         {"sh", "X"},    {"ph", "F"},    {"ck", "K"},    {"gh", ""},     {"dg", "J"},    {"wr", "R"}};
     const auto group = std::find_if(std::begin(groups), std::end(groups),
-                                    [&](const auto& g) { return rest.starts_with(g.first); });
+                                    [&](const auto& g) { return g.first[0] == c && rest.starts_with(g.first); });
     if (group != std::end(groups)) {
       emit(group->second);
       i += group->first.size();
