@@ -270,9 +270,10 @@ struct SearchIndex::Impl {
   }
   // The spelling (index) `word` is a plausible typo of, or NameIndex::none.
   std::uint32_t correct_spelling(const std::string& word) const;
-  // The FAQ content word `word`, no dictionary word, was spelt by ear for:
-  // one that sounds the same (sound_key) and is fewest edits away, or
-  // NameIndex::none when there is none or two tie ("paneful" for "painful").
+  // The FAQ content word (spelling index) that `word`, no dictionary word,
+  // was spelt by ear for ("paneful" for "painful"): of those that sound the
+  // same (sound_key), the fewest edits away; NameIndex::none when there is
+  // none, or when two words tie.
   std::uint32_t sound_alike(const std::string& word) const;
   mutable std::vector<std::pair<std::string, std::uint32_t>> sound_index; // (sound key, spelling), sorted; made on first use
   // The FAQ's content words one likely slip from `word`, a dictionary word
