@@ -94,7 +94,7 @@ constexpr const char* stopwords[] = {
     "mind", "telling", "hoping", "hope", "kindly", "share", "love", "appreciate", "appreciated", "grateful",
     // words around the question, not in it ("i've tried everything", "is that typical", "straight into")
     "tried", "imagine", "straight", "learn", "weird", "typical", "terrible", "little", "issue", "issues", "idea", "find", "real", "honest",
-    "actual", "genuine", "bunch",
+    "actual", "bunch",
     "neighbor", "neighbour", "bothering", "bothers", "lady", "guy", "woman", "retired", "retiree", "chiropractor", "chiro", "specialist",
     "rheumatologist", "podiatrist",
     // words about the asking or around the thing asked ("the whole thing", "the injection alone",
