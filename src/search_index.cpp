@@ -323,20 +323,19 @@ std::vector<std::string_view> clauses(std::string_view q) {
 // Whether a clause asks whether what the rest says is so ("my knee is red
 // and hot, is that normal"): it is about the rest, not a question of its
 // own, as "how much does that cost" is.
-bool points_back(std::string_view part) {
+// `words` are the clause's, tokenized.
+bool points_back(const std::vector<std::string>& words) {
   static constexpr std::string_view openers[] = {"so", "and", "but", "ok", "okay", "well", "oh"};
   static constexpr std::string_view verbs[] = {"is", "was", "are", "were", "isnt", "wasnt", "arent"};
   static constexpr std::string_view pointers[] = {"that", "those"};
-  const auto words = tokenize(part);
   std::size_t i = 0;
   while (i < words.size() && one_of(words[i], openers)) ++i;
   if (i < words.size() && words[i] == "thats") return true;
   return i + 1 < words.size() && one_of(words[i], verbs) && one_of(words[i + 1], pointers);
 }
 
-// Whether a clause opens as a question does ("will it hurt", "how long").
-bool asks(std::string_view part) {
-  const auto words = tokenize(part);
+// Whether a clause, its `words` tokenized, opens as a question does ("will it hurt", "how long").
+bool asks(const std::vector<std::string>& words) {
   return words.size() >= 2 && opens_question(words[0], words[1]);
 }
 } // namespace
@@ -373,7 +372,8 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     // candidacy). The clause is answered when it finds an entry of its own
     // clearly more surely than the whole found its entry.
     constexpr double clearly_surer = 0.2;
-    if (!asks(parts.back()) || points_back(parts.back())) return result;
+    const auto last = tokenize(parts.back());
+    if (!asks(last) || points_back(last)) return result;
     SearchResult part = search_whole(parts.back(), options);
     if (part.matches.empty() || !names_something(part) || part.matches[0].entry == result.matches[0].entry ||
         part.matches[0].confidence < result.matches[0].confidence + clearly_surer)
@@ -401,8 +401,10 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     // Or the question comes first and the rest tells its story ("will it
     // hurt, i really hate needles"): the first clause, when it opens as a
     // question does, is tried after the others.
-    if (k + 1 != parts.size() && !parts[k].ends_with('?') && !(k == 0 && asks(parts[k]))) continue;
-    if (points_back(parts[k])) continue;
+    const bool marked = k + 1 == parts.size() || parts[k].ends_with('?');
+    if (!marked && k != 0) continue;
+    const auto words = tokenize(parts[k]);
+    if ((!marked && !asks(words)) || points_back(words)) continue;
     SearchResult part = search_whole(parts[k], options);
     if (!part.matches.empty() && names_something(part)) {
       if (whole_declined()) return result;
