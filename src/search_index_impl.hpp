@@ -54,6 +54,8 @@ struct Lexeme {
   TermId term = no_term;
   const std::vector<std::string>* synonyms = nullptr; // canonical terms, when it is a synonym word
   bool phrase_start = false;                         // some synonym phrase starts with it
+  // Whether the FAQ uses it: as a term of its own, or as a synonym.
+  bool means_something() const { return term != no_term || synonyms != nullptr; }
 };
 
 // A word the FAQ uses: a spelling correction candidate, and what a query

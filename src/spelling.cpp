@@ -168,7 +168,7 @@ std::uint32_t SearchIndex::Impl::sound_alike(const std::string& word) const {
   for (auto it = same_sound.first; it != same_sound.second; ++it) {
     const std::uint32_t k = it->second;
     const Spelling& cand = spellings[k];
-    if (cand.lex.term == no_term && cand.lex.synonyms == nullptr) continue;
+    if (!cand.lex.means_something()) continue;
     const std::size_t d = edit_distance(word, cand.word, limit);
     if (d > limit) continue;
     if (d < best_d) {
@@ -187,7 +187,7 @@ std::vector<std::uint32_t> SearchIndex::Impl::real_word_slips(const std::string&
   if (word.size() < 3) return out;
   for_each_deletion_neighbour(word, [&](std::uint32_t k) {
     const Spelling& cand = spellings[k];
-    if (cand.stop || cand.word[0] != word[0] || (cand.lex.term == no_term && cand.lex.synonyms == nullptr)) return;
+    if (cand.stop || cand.word[0] != word[0] || !cand.lex.means_something()) return;
     if (edit_distance(word, cand.word, 1) != 1) return;
     if (cand.word.size() == word.size()) {
       // One letter for another, a slip of the finger or the ear; or two swapped.
@@ -207,7 +207,7 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
   u.stem = stemmer.stem(word);
   u.stop = function_word(word);
   u.lex = lexeme(u.stem);
-  if (!u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr) {
+  if (!u.stop && !u.lex.means_something()) {
     const bool english = english_word(word);
     std::tie(u.first, u.second) = compound_split(word);
     // A dictionary word is not a function word run into another ("outside"
@@ -218,7 +218,7 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
     // "painfull" "pain" + "full").
     auto means = [&](std::uint32_t k) {
       const Spelling& s = spellings[k];
-      return s.stop || s.lex.term != no_term || s.lex.synonyms != nullptr;
+      return s.stop || s.lex.means_something();
     };
     if (u.first != NameIndex::none && (spellings[u.first].stop || spellings[u.second].stop) && english) {
       u.first = u.second = NameIndex::none;
@@ -239,7 +239,7 @@ std::pair<std::uint32_t, std::uint32_t> SearchIndex::Impl::boundary_shift(const 
   auto unmendable = [&](const std::string& w, std::uint32_t found) {
     if (found != NameIndex::none) return false;
     const Unfamiliar& u = look_up_unfamiliar(w);
-    return !u.stop && u.lex.term == no_term && u.lex.synonyms == nullptr && u.first == NameIndex::none &&
+    return !u.stop && !u.lex.means_something() && u.first == NameIndex::none &&
            u.fix == NameIndex::none;
   };
   auto faq_word = [&](std::uint32_t found) { return found != NameIndex::none && !spellings[found].stop; };
