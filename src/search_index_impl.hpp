@@ -278,6 +278,11 @@ struct SearchIndex::Impl {
   // none, or when two words tie.
   std::uint32_t sound_alike(const std::string& word) const;
   mutable std::vector<std::pair<std::string, std::uint32_t>> sound_index; // (sound key, spelling), sorted; made on first use
+  // The FAQ content word that `word`, no dictionary word, is cut short
+  // from ("circ", "mesench", "regen" for "circulation", "mesenchymal",
+  // "regenerate"): the FAQ's words that begin with it, when they all share
+  // one stem; NameIndex::none otherwise.
+  std::uint32_t unclipped(const std::string& word) const;
   // The FAQ's content words one likely slip from `word`, a dictionary word
   // the FAQ does not use ("lust", "bane", "toke" for "last", "bone", "take"),
   // keeping its first letter: candidates for a real-word typo, which only

@@ -182,6 +182,25 @@ std::uint32_t SearchIndex::Impl::sound_alike(const std::string& word) const {
   return tie ? NameIndex::none : best;
 }
 
+std::uint32_t SearchIndex::Impl::unclipped(const std::string& word) const {
+  if (word.size() < 4) return NameIndex::none;
+  std::uint32_t best = NameIndex::none;
+  const std::size_t longest = spellings.empty() ? 0 : spellings.back().word.size();
+  for (std::size_t len = word.size() + 1; len <= longest; ++len) {
+    Spelling probe;
+    probe.word = word;
+    probe.word.resize(len, '\0');
+    auto it = std::lower_bound(spellings.begin(), spellings.end(), probe, spelling_order);
+    for (; it != spellings.end() && it->word.size() == len && it->word.starts_with(word); ++it) {
+      if (it->stop || !it->lex.means_something()) continue;
+      const auto k = static_cast<std::uint32_t>(it - spellings.begin());
+      if (best == NameIndex::none) best = k;
+      else if (spellings[best].stem != it->stem) return NameIndex::none;
+    }
+  }
+  return best;
+}
+
 std::vector<std::uint32_t> SearchIndex::Impl::real_word_slips(const std::string& word) const {
   std::vector<std::uint32_t> out;
   if (word.size() < 3) return out;
@@ -225,6 +244,8 @@ const SearchIndex::Impl::Unfamiliar& SearchIndex::Impl::look_up_unfamiliar(const
     } else {
       if (u.first != NameIndex::none && !(means(u.first) && means(u.second))) u.first = u.second = NameIndex::none;
       if (u.first == NameIndex::none) u.fix = correct_spelling(word);
+      // A word cut short keeps its letters; one spelt by ear only its sounds.
+      if (u.first == NameIndex::none && u.fix == NameIndex::none && !english) u.fix = unclipped(word);
       if (u.first == NameIndex::none && u.fix == NameIndex::none && !english) u.fix = sound_alike(word);
     }
     if (english && u.first == NameIndex::none && u.fix == NameIndex::none) u.slips = real_word_slips(word);

@@ -254,6 +254,41 @@ TEST_CASE("search: a word spelt by ear is the FAQ word it sounds like") {
   CHECK(clinic().top("is it a pineapple") == "");
 }
 
+TEST_CASE("search: a word cut short is the FAQ word it begins") {
+  // A coordinator typing fast: too short for a typo, but the first letters of one FAQ word.
+  CHECK(corrected_to("mesench").starts_with("mesenchymal"));
+  CHECK(corrected_to("cartil").starts_with("cartilage"));
+  CHECK(clinic().top("improves circ?") == "how-it-works");
+  CHECK(clinic().top("does the cartil come back") == "cartilage");
+  CHECK(clinic().top("discomf during it") == "pain");
+  // Not when the FAQ's words that begin so are different words, nor for a
+  // dictionary word ("cart" is not "cartilage").
+  const Faq faq = load_faq_text(R"(entries:
+  - id: procedure
+    question: What is the procedure?
+    answer: A minor one.
+    alternates: [how is the procedure done]
+  - id: processing
+    question: How are the cells processed?
+    answer: In our lab.
+    alternates: [where is the processing done]
+  - id: cartilage
+    question: Does cartilage regrow?
+    answer: It appears to.
+    alternates: [will my cartilage come back]
+)", "t.yaml");
+  const SearchIndex index(faq);
+  auto r = index.search("proce");
+  REQUIRE(r.terms.size() == 1);
+  CHECK(r.terms[0].how == MatchHow::unknown);
+  r = index.search("cart");
+  REQUIRE(r.terms.size() == 1);
+  CHECK(r.terms[0].how == MatchHow::unknown);
+  r = index.search("cartil");
+  REQUIRE(r.terms.size() == 1);
+  CHECK(r.terms[0].via == "cartilage");
+}
+
 TEST_CASE("search: a dictionary word is not split into a function word and another") {
   // "outside" is not "out side", which read "take outside" as the liposuction's "take out".
   const auto r = clinic().index.search("do you take outside referrals");
