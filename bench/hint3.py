@@ -56,7 +56,9 @@ def run_eval(faqdesk, faq, tsv):
         fp, tp = os.path.join(d, "faq.json"), os.path.join(d, "q.tsv")
         json.dump(faq, open(fp, "w"))
         open(tp, "w").write(tsv)
-        out = subprocess.run([faqdesk, "--faq", fp, "eval", "--json", "--quiet", tp], capture_output=True, text=True)
+        # Each FAQ here is asked once: its compiled cache goes with the temporary directory.
+        out = subprocess.run([faqdesk, "--faq", fp, "eval", "--json", "--quiet", tp], capture_output=True, text=True,
+                             env=dict(os.environ, XDG_CACHE_HOME=d))
         if out.returncode not in (0, 1):
             sys.exit(f"faqdesk eval failed: {out.stderr}")
         return json.loads(out.stdout)
@@ -88,7 +90,8 @@ def as_the_paper_did(faqdesk):
             json.dump(faq_of(rows(bot, "train")), open(fp, "w"))
             open(qp, "w").write("".join(s + "\n" for s, _ in test))
             out = subprocess.run([faqdesk, "--faq", fp, "batch", "--format", "tsv", "--min-confidence", "0", qp],
-                                 capture_output=True, text=True, check=True).stdout.splitlines()
+                                 capture_output=True, text=True, check=True,
+                                 env=dict(os.environ, XDG_CACHE_HOME=d)).stdout.splitlines()
         res = []
         for (_, label), line in zip(test, out):
             _, got, conf = line.split("\t")

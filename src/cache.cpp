@@ -1,8 +1,10 @@
 #include <faqdesk/cache.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <limits>
 
@@ -25,6 +27,9 @@ namespace {
 
 constexpr char magic[8] = {'F', 'A', 'Q', 'D', 'E', 'S', 'K', '\x01'};
 constexpr std::uint32_t format_version = 10;
+
+// A cache file read again after this long is marked as used (prune_cache).
+constexpr std::time_t refresh_after = 24 * 60 * 60;
 
 std::string build_id() { return std::string(version()) + "+" + std::string(git_revision()); }
 
@@ -203,6 +208,7 @@ public:
     if (fd < 0) return;
     struct stat st {};
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      modified_ = st.st_mtime;
       capacity_ = static_cast<std::size_t>(st.st_size);
       void* p = ::mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (p != MAP_FAILED) {
@@ -230,12 +236,47 @@ public:
   FileBytes& operator=(const FileBytes&) = delete;
   bool ok() const { return data_ != nullptr; }
   std::string_view bytes() const { return {data_, size_}; }
+  std::time_t modified() const { return modified_; }
 
 private:
+  std::time_t modified_ = 0;
   char* data_ = nullptr;
   std::size_t size_ = 0, capacity_ = 0;
 };
 } // namespace
+
+void prune_cache(const std::string& dir, const std::string& keep, const CacheLimits& limits) {
+  namespace fs = std::filesystem;
+  struct Cached {
+    fs::path path;
+    fs::file_time_type modified;
+    std::uintmax_t size;
+  };
+  std::vector<Cached> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with("faq-") || !name.ends_with(".bin")) continue;
+    std::error_code e1, e2;
+    const auto modified = it->last_write_time(e1);
+    const auto size = it->file_size(e2);
+    if (!e1 && !e2) files.push_back({it->path(), modified, size});
+  }
+  if (ec) return;
+  // Newest first; the file just written stays whatever its size.
+  const fs::path kept = fs::path(keep).filename();
+  std::sort(files.begin(), files.end(), [&](const Cached& a, const Cached& b) {
+    const bool ka = a.path.filename() == kept, kb = b.path.filename() == kept;
+    return ka != kb ? ka : a.modified > b.modified;
+  });
+  std::size_t count = 0;
+  std::uintmax_t bytes = 0;
+  for (const Cached& f : files) {
+    ++count;
+    bytes += f.size;
+    if (f.path.filename() != kept && (count > limits.files || bytes > limits.bytes)) fs::remove(f.path, ec);
+  }
+}
 
 std::optional<Compiled> read_compiled(const std::string& file, std::uint64_t key) {
   try {
@@ -252,6 +293,9 @@ std::optional<Compiled> read_compiled(const std::string& file, std::uint64_t key
     if (r.left() != 0 || checksum != serial::hash64(payload_index, serial::hash64(payload_faq))) return std::nullopt;
     Faq faq = restore_faq(payload_faq);
     SearchIndex index = SearchIndex::restore(payload_index, faq);
+    // The cache keeps the files used last (prune_cache): a file in use is
+    // marked so, at most once a day, rather than written to at every call.
+    if (std::time(nullptr) - data.modified() > refresh_after) ::utimensat(AT_FDCWD, file.c_str(), nullptr, 0);
     return Compiled{std::move(faq), std::move(index)};
   } catch (const std::exception&) {
     return std::nullopt;
@@ -295,7 +339,7 @@ Compiled compile_faq(std::string_view text, const std::string& name, const std::
   Faq faq = load_faq_text(text, name, limits);
   SearchIndex index(faq);
   Compiled c{std::move(faq), std::move(index)};
-  if (!file.empty()) write_compiled(file, key, c);
+  if (!file.empty() && write_compiled(file, key, c)) prune_cache(dir, file);
   return c;
 }
 

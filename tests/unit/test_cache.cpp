@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -157,4 +158,39 @@ TEST_CASE("cache: a bad FAQ is reported as before, and nothing is cached for it"
   CacheDir d;
   CHECK_THROWS_AS(compile_faq("entries: [", name, d.dir()), Error);
   CHECK_FALSE(fs::exists(cache_file_for(d.dir(), name)));
+}
+
+TEST_CASE("cache: the directory keeps the files used last, so FAQs made in temporary directories do not fill the disk") {
+  CacheDir d;
+  // A script asks 40 FAQs, each at its own path: the cache keeps 32 files.
+  auto path_of = [](int k) { return "/tmp/run-" + std::to_string(k) + "/faq.yaml"; };
+  compile_faq(text, name, d.dir()); // the clinic's own, used first
+  const auto clinic_file = cache_file_for(d.dir(), name);
+  // Used again a week later: its time is refreshed, so it outlives the others.
+  const struct timespec week_ago[2] = {{time(nullptr) - 7 * 24 * 3600, 0}, {time(nullptr) - 7 * 24 * 3600, 0}};
+  REQUIRE(utimensat(AT_FDCWD, clinic_file.c_str(), week_ago, 0) == 0);
+  REQUIRE(read_compiled(clinic_file, cache_key(text, name)).has_value());
+  struct stat st {};
+  REQUIRE(stat(clinic_file.c_str(), &st) == 0);
+  CHECK(st.st_mtime > time(nullptr) - 3600);
+  for (int k = 0; k < 40; ++k) {
+    const std::string made = path_of(k);
+    // Each a second older than the next, as a real run's would be.
+    compile_faq(text, made, d.dir());
+    const auto file = cache_file_for(d.dir(), made);
+    const struct timespec when[2] = {{time(nullptr) - 100 + k, 0}, {time(nullptr) - 100 + k, 0}};
+    REQUIRE(utimensat(AT_FDCWD, file.c_str(), when, 0) == 0);
+  }
+  std::size_t files = 0;
+  for (const auto& f : fs::directory_iterator(d.dir())) files += f.path().filename().string().starts_with("faq-") ? 1 : 0;
+  CHECK(files == 32);
+  CHECK(fs::exists(cache_file_for(d.dir(), path_of(39)))); // the newest
+  CHECK(fs::exists(clinic_file));                          // refreshed by its use
+  CHECK_FALSE(fs::exists(cache_file_for(d.dir(), path_of(0))));
+  // A byte limit: only the file just written is kept, however large.
+  prune_cache(d.dir(), cache_file_for(d.dir(), path_of(20)), CacheLimits{32, 1});
+  files = 0;
+  for (const auto& f : fs::directory_iterator(d.dir())) files += f.path().filename().string().starts_with("faq-") ? 1 : 0;
+  CHECK(files == 1);
+  CHECK(fs::exists(cache_file_for(d.dir(), path_of(20))));
 }
