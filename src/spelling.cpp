@@ -104,14 +104,17 @@ std::size_t bits_set(std::uint32_t v) {
 std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const {
   if (word.size() < 3 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return NameIndex::none;
-  // Two edits for a long word, or for one of six letters or more that is no
-  // English word nor one edit from one ("imgaign" for "imaging", but not
-  // "parikng", which is "parking"); one otherwise. (A word one edit from an
-  // English word is likelier a typo of that word than two typos of a FAQ
-  // word, "paying". That is looked up last, only for a two-edit answer.)
+  // Two edits for a word of six letters or more that is no English word
+  // ("imgaign" for "imaging", "cartlidge" for "cartilage"), unless, at six or
+  // seven letters, it is one edit from one ("parikng" is "parking"); one
+  // otherwise. A dictionary word two edits from a FAQ word is that word, not
+  // two typos ("referred" is not "reversed", nor "invoiced" "involved", nor
+  // "retiring" "returning"). (A word one edit from an English word is
+  // likelier a typo of that word than two typos of a FAQ word, "paying".
+  // That is looked up last, only for a two-edit answer.)
   const bool english = english_word(word);
   const bool mid_length = !english && word.size() >= 6 && word.size() < 8;
-  const std::size_t limit = word.size() >= 8 || mid_length ? 2 : 1;
+  const std::size_t limit = (word.size() >= 8 && !english) || mid_length ? 2 : 1;
   const Spelling* best = nullptr;
   std::size_t best_d = limit + 1;
   bool best_first = false;

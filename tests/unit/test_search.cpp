@@ -236,6 +236,20 @@ TEST_CASE("search: a typo that makes another dictionary word is mended when the 
   CHECK(clinic().top("will it be sure") == "");
 }
 
+TEST_CASE("search: a long dictionary word is not taken for two typos of a FAQ word") {
+  // Two edits mend a long misspelling, but a real word two edits from a FAQ
+  // word is the word the caller meant: "invoiced" is not "involved", nor
+  // "retiring" "returning", nor "deported" "deformed".
+  for (auto w : {"invoiced", "retiring", "deported"}) {
+    CAPTURE(w);
+    const auto r = clinic().index.search(w);
+    REQUIRE(r.terms.size() == 1);
+    CHECK(r.terms[0].how == MatchHow::unknown);
+  }
+  CHECK(corrected_to("cartlidge").starts_with("cartilage")); // no word: two typos
+  CHECK(clinic().top("will i be invoiced after") == "");
+}
+
 TEST_CASE("search: a synonym phrase said with 'my' is also said of another's") {
   // faq.yaml has "off my feet" and "off your feet" for the downtime, not his or hers.
   CHECK(clinic().top("how long will my husband be off his feet") == "recovery");
