@@ -54,6 +54,10 @@ bool plausible_typo(const std::string& word, const std::string& cand, bool funct
     const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
     if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) { // one letter for another
       if (!likely_slip(*at.first, *at.second)) return false;
+      // A real word with its first letter changed is another word, not a
+      // slip ("pending", "power" are not "bending", "lower"; "brand" is not
+      // "grand"): slips of real words keep the first letter, as real_word_slips'.
+      if (english && at.first == word.begin()) return false;
       if (!english && word.size() < 5) return true;
       if (word.size() < (function_word ? 4 : 5)) return false;
     }

@@ -250,6 +250,17 @@ TEST_CASE("search: a long dictionary word is not taken for two typos of a FAQ wo
   CHECK(clinic().top("will i be invoiced after") == "");
 }
 
+TEST_CASE("search: a real word with its first letter changed is not a slip of a FAQ word") {
+  // "pending" is not "bending" (the deformity), "brand" is not "grand" (the cost).
+  CHECK(clinic().top("my appointment is pending") == "");
+  CHECK(clinic().top("what brand of stem cells do you use") == "");
+  const auto r = clinic().index.search("power");
+  REQUIRE(r.terms.size() == 1);
+  CHECK(r.terms[0].how == MatchHow::unknown);
+  // A slip later in the word is still mended: "prize" is "price".
+  CHECK(clinic().top("whats the prize") == "cost");
+}
+
 TEST_CASE("search: a synonym phrase said with 'my' is also said of another's") {
   // faq.yaml has "off my feet" and "off your feet" for the downtime, not his or hers.
   CHECK(clinic().top("how long will my husband be off his feet") == "recovery");
