@@ -50,14 +50,14 @@ bool plausible_typo(const std::string& word, const std::string& cand, bool funct
   // ("plus", "stick", "close", "status" are not "pus", "sick", "lose",
   // "stats"): a typist's extra letter seldom makes a word.
   if (english && cand.size() < word.size() && !function_word) return false;
+  // Nor is a real word with another first letter ("gain", "ring" are not
+  // "again", "bring"; "pending" is not "bending"): slips of real words keep
+  // the first letter, as real_word_slips' do.
+  if (english && !function_word && cand[0] != word[0]) return false;
   if (word.size() == cand.size()) {
     const auto at = std::mismatch(word.begin(), word.end(), cand.begin());
     if (at.first != word.end() && std::equal(std::next(at.first), word.end(), std::next(at.second))) { // one letter for another
       if (!likely_slip(*at.first, *at.second)) return false;
-      // A real word with its first letter changed is another word, not a
-      // slip ("pending", "power" are not "bending", "lower"; "brand" is not
-      // "grand"): slips of real words keep the first letter, as real_word_slips'.
-      if (english && at.first == word.begin()) return false;
       if (!english && word.size() < 5) return true;
       if (word.size() < (function_word ? 4 : 5)) return false;
     }
