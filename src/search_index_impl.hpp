@@ -279,8 +279,8 @@ struct SearchIndex::Impl {
   std::uint32_t sound_alike(const std::string& word) const;
   mutable std::vector<std::pair<std::string, std::uint32_t>> sound_index; // (sound key, spelling), sorted; made on first use
   // The FAQ content word that `word`, no dictionary word, is cut short
-  // from ("circ", "mesench", "regen" for "circulation", "mesenchymal",
-  // "regenerate"): the FAQ's words that begin with it, when they all share
+  // from ("circ", "mesench", "cartil" for "circulation", "mesenchymal",
+  // "cartilage"): the FAQ's words that begin with it, when they all share
   // one stem; NameIndex::none otherwise.
   std::uint32_t unclipped(const std::string& word) const;
   // The FAQ's content words one likely slip from `word`, a dictionary word

@@ -118,7 +118,7 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
   // That is looked up last, only for a two-edit answer.)
   const bool english = english_word(word);
   const bool mid_length = !english && word.size() >= 6 && word.size() < 8;
-  const std::size_t limit = (word.size() >= 8 && !english) || mid_length ? 2 : 1;
+  const std::size_t limit = !english && word.size() >= 6 ? 2 : 1;
   const Spelling* best = nullptr;
   std::size_t best_d = limit + 1;
   bool best_first = false;
