@@ -270,6 +270,9 @@ struct SearchIndex::Impl {
       for (; it != deletions.end() && it->first == h; ++it) f(it->second);
     });
   }
+  // The spellings of `len` letters that begin with `prefix`: neighbours in
+  // `spellings`, which are ordered by length, then alphabetically.
+  std::span<const Spelling> spellings_starting(std::string_view prefix, std::size_t len) const;
   // The spelling (index) `word` is a plausible typo of, or NameIndex::none.
   std::uint32_t correct_spelling(const std::string& word) const;
   // The FAQ content word (spelling index) that `word`, no dictionary word,

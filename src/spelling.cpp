@@ -142,15 +142,9 @@ std::uint32_t SearchIndex::Impl::correct_spelling(const std::string& word) const
   // Two edits keep the first two letters and the length within one (plausible_typo):
   // scan those words, skipping any whose letters differ too much.
   const std::uint32_t letters = letter_mask(word);
-  auto key = [](const Spelling& s) { return std::pair<std::size_t, unsigned char>{s.word.size(), static_cast<unsigned char>(s.word[0])}; };
-  for (std::size_t len = word.size() - 1; len <= word.size() + 1; ++len) {
-    Spelling probe;
-    probe.word.assign(len, word[0]);
-    auto [lo, hi] = std::equal_range(spellings.begin(), spellings.end(), probe,
-                                     [&](const Spelling& a, const Spelling& b) { return key(a) < key(b); });
-    for (auto it = lo; it != hi; ++it)
-      if (bits_set(letters ^ it->letters) <= 4) consider(*it, edit_distance(word, it->word, limit));
-  }
+  for (std::size_t len = word.size() - 1; len <= word.size() + 1; ++len)
+    for (const Spelling& cand : spellings_starting(std::string_view(word).substr(0, 1), len))
+      if (bits_set(letters ^ cand.letters) <= 4) consider(cand, edit_distance(word, cand.word, limit));
   if (best != nullptr && best_d == 2 && mid_length && near_english_word(word)) return NameIndex::none;
   return index_of(best);
 }
@@ -189,22 +183,24 @@ std::uint32_t SearchIndex::Impl::sound_alike(const std::string& word) const {
   return tie ? NameIndex::none : best;
 }
 
+std::span<const Spelling> SearchIndex::Impl::spellings_starting(std::string_view prefix, std::size_t len) const {
+  const std::pair<std::size_t, std::string_view> want{len, prefix};
+  auto key = [&](const Spelling& s) { return std::pair{s.word.size(), std::string_view(s.word).substr(0, prefix.size())}; };
+  const auto lo = std::partition_point(spellings.begin(), spellings.end(), [&](const Spelling& s) { return key(s) < want; });
+  const auto hi = std::partition_point(lo, spellings.end(), [&](const Spelling& s) { return key(s) == want; });
+  return {lo, hi};
+}
+
 std::uint32_t SearchIndex::Impl::unclipped(const std::string& word) const {
   if (word.size() < 4) return NameIndex::none;
   std::uint32_t best = NameIndex::none;
   const std::size_t longest = spellings.empty() ? 0 : spellings.back().word.size();
-  for (std::size_t len = word.size() + 1; len <= longest; ++len) {
-    Spelling probe;
-    probe.word = word;
-    probe.word.resize(len, '\0');
-    auto it = std::lower_bound(spellings.begin(), spellings.end(), probe, spelling_order);
-    for (; it != spellings.end() && it->word.size() == len && it->word.starts_with(word); ++it) {
-      if (it->stop || !it->lex.means_something()) continue;
-      const auto k = static_cast<std::uint32_t>(it - spellings.begin());
-      if (best == NameIndex::none) best = k;
-      else if (spellings[best].stem != it->stem) return NameIndex::none;
+  for (std::size_t len = word.size() + 1; len <= longest; ++len)
+    for (const Spelling& cand : spellings_starting(word, len)) {
+      if (cand.stop || !cand.lex.means_something()) continue;
+      if (best == NameIndex::none) best = static_cast<std::uint32_t>(&cand - spellings.data());
+      else if (spellings[best].stem != cand.stem) return NameIndex::none;
     }
-  }
   return best;
 }
 
