@@ -352,9 +352,9 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
       return t.how != MatchHow::unknown && t.weight >= particular && !impl_->is_light(impl_->find(t.term));
     });
   };
+  const std::vector<std::string_view> parts = clauses(query);
+  if (parts.size() < 2) return result;
   if (!result.matches.empty()) {
-    const std::vector<std::string_view> parts = clauses(query);
-    if (parts.size() < 2) return result;
     // A caller who marks one sentence as the question and then tells more
     // ("how long will it last? i'm only 55 and pretty active") is asking
     // that sentence: the rest is not the question ("active" is not recovery).
@@ -381,8 +381,6 @@ SearchResult SearchIndex::search(std::string_view query, const SearchOptions& op
     part.part = parts.back();
     return part;
   }
-  const std::vector<std::string_view> parts = clauses(query);
-  if (parts.size() < 2) return result;
   // A caller who talks at length puts the question last, or marks it with a
   // question mark ("my daughter set this up for me, can you tell me what
   // happens during the procedure"): the rest only dilutes it. When the whole finds no answer, the
