@@ -249,32 +249,32 @@ void prune_cache(const std::string& dir, const std::string& keep, const CacheLim
   namespace fs = std::filesystem;
   struct Cached {
     fs::path path;
+    bool kept; // the file just written
     fs::file_time_type modified;
     std::uintmax_t size;
   };
+  const fs::path kept = fs::path(keep).filename();
   std::vector<Cached> files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (!name.starts_with("faq-") || !name.ends_with(".bin")) continue;
+    const fs::path name = it->path().filename();
+    if (!name.string().starts_with("faq-") || name.extension() != ".bin") continue;
     std::error_code e1, e2;
     const auto modified = it->last_write_time(e1);
     const auto size = it->file_size(e2);
-    if (!e1 && !e2) files.push_back({it->path(), modified, size});
+    if (!e1 && !e2) files.push_back({it->path(), name == kept, modified, size});
   }
   if (ec) return;
   // Newest first; the file just written stays whatever its size.
-  const fs::path kept = fs::path(keep).filename();
-  std::sort(files.begin(), files.end(), [&](const Cached& a, const Cached& b) {
-    const bool ka = a.path.filename() == kept, kb = b.path.filename() == kept;
-    return ka != kb ? ka : a.modified > b.modified;
+  std::sort(files.begin(), files.end(), [](const Cached& a, const Cached& b) {
+    return a.kept != b.kept ? a.kept : a.modified > b.modified;
   });
   std::size_t count = 0;
   std::uintmax_t bytes = 0;
   for (const Cached& f : files) {
     ++count;
     bytes += f.size;
-    if (f.path.filename() != kept && (count > limits.files || bytes > limits.bytes)) fs::remove(f.path, ec);
+    if (!f.kept && (count > limits.files || bytes > limits.bytes)) fs::remove(f.path, ec);
   }
 }
 
